@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BlogConfig(AppConfig):
+    """The debate blog: posts, archives and their feeds."""
+
+    name = "blog"
+    verbose_name = "Blog"

@@ -1,0 +1,399 @@
+"""Blog pages: the index with its archives and feeds, and the posts.
+
+Archives (theme, category, author, series, year, month) are routes on the index through
+``RoutablePageMixin`` (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html);
+each archive ``X/`` also serves ``X/feed/``, ``X/feed/atom/`` and ``X/feed/json/``.
+"""
+
+from dataclasses import dataclass
+from html import unescape
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from vocabulary.models import NamedSlugModel, Organisation, Person, Theme
+
+from . import feeds
+from .blocks import BlogBodyBlock
+
+EXCERPT_WORDS = 45
+
+# Path segments the index routes own: a post with one of these slugs could never be reached.
+RESERVED_SLUGS = {"theme", "category", "author", "series", "feed"}
+
+# "", "feed/", "feed/atom/" or "feed/json/" after an archive's own path.
+FEED_SUFFIX = r"(?:(?P<feed>feed)/(?:(?P<feed_format>atom|json)/)?)?$"
+
+
+class BlogCategory(NamedSlugModel):
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(NamedSlugModel.Meta):
+        verbose_name = "blog category"
+        verbose_name_plural = "blog categories"
+
+
+class BlogSeries(NamedSlugModel):
+    """Posts meant to be read in order, e.g. the "Cities Diplomacy Series"."""
+
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(NamedSlugModel.Meta):
+        verbose_name = "blog series"
+        verbose_name_plural = "blog series"
+
+
+class BlogPageTheme(TaggedItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="blog_page_items")
+    content_object = ParentalKey(
+        "blog.BlogPage", on_delete=models.CASCADE, related_name="theme_items"
+    )
+
+
+class BlogPageAuthor(Orderable):
+    page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="author_links")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="blog_author_links")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "person"], name="blog_author_once_per_post")
+        ]
+
+
+class BlogPageQuerySet(PageQuerySet):
+    def published(self):
+        """What a reader may see: live, public, and not dated in the future."""
+        return self.live().public().filter(date__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+    def for_listing(self):
+        """Everything a post card shows, in a constant number of queries."""
+        return (
+            self.defer_streamfields()
+            .select_related("header_image", "series", "partner")
+            .prefetch_related(
+                Prefetch("author_links", queryset=BlogPageAuthor.objects.select_related("person")),
+                "themes",
+                "categories",
+                "header_image__renditions",
+            )
+        )
+
+    def for_feed(self):
+        return self.prefetch_related(
+            Prefetch("author_links", queryset=BlogPageAuthor.objects.select_related("person")),
+            "themes",
+        )
+
+
+BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+@dataclass
+class Archive:
+    """One listing of posts on a blog index: all posts, or those of one theme, author..."""
+
+    kind: str
+    title: str
+    path: str  # below the index URL, e.g. "theme/urbansdg/"
+    posts: BlogPageQuerySet
+    description: str = ""
+    subject: object = None  # the Theme, Person, BlogCategory or BlogSeries, if any
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["blog.BlogPage"]
+
+    class Meta:
+        verbose_name = "blog"
+
+    def posts(self):
+        return BlogPage.objects.child_of(self).published().newest_first()
+
+    def archive_url(self, archive_path, request=None):
+        return self.get_url(request) + archive_path
+
+    # Routes -------------------------------------------------------------------------------
+
+    @re_path(r"^" + FEED_SUFFIX, name="all")
+    def all_posts(self, request, feed=None, feed_format=None):
+        archive = Archive("all", self.title, "", self.posts(), description=strip_tags(self.intro))
+        return self.serve_archive(request, archive, feed, feed_format)
+
+    @re_path(r"^theme/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="theme")
+    def theme_archive(self, request, slug, feed=None, feed_format=None):
+        theme = get_object_or_404(Theme, slug=slug)
+        archive = Archive(
+            "theme", theme.name, f"theme/{theme.slug}/",
+            self.posts().filter(themes=theme), theme.description, theme,
+        )
+        return self.serve_archive(request, archive, feed, feed_format)
+
+    @re_path(r"^category/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="category")
+    def category_archive(self, request, slug, feed=None, feed_format=None):
+        category = get_object_or_404(BlogCategory, slug=slug)
+        archive = Archive(
+            "category", category.name, f"category/{category.slug}/",
+            self.posts().filter(categories=category), category.description, category,
+        )
+        return self.serve_archive(request, archive, feed, feed_format)
+
+    @re_path(r"^author/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="author")
+    def author_archive(self, request, slug, feed=None, feed_format=None):
+        person = get_object_or_404(Person, slug=slug)
+        archive = Archive(
+            "author", person.name, f"author/{person.slug}/",
+            self.posts().filter(author_links__person=person), person.role, person,
+        )
+        return self.serve_archive(request, archive, feed, feed_format)
+
+    @re_path(r"^series/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="series")
+    def series_archive(self, request, slug, feed=None, feed_format=None):
+        series = get_object_or_404(BlogSeries, slug=slug)
+        posts = self.posts().filter(series=series)
+        if not feed:  # a series page reads in order; its feed stays newest first
+            posts = posts.order_by("series_position", "date", "pk")
+        archive = Archive(
+            "series", series.name, f"series/{series.slug}/", posts, series.description, series
+        )
+        return self.serve_archive(request, archive, feed, feed_format)
+
+    @re_path(r"^(?P<year>\d{4})/" + FEED_SUFFIX, name="year")
+    def year_archive(self, request, year, feed=None, feed_format=None):
+        archive = Archive("year", year, f"{year}/", self.posts().filter(date__year=int(year)))
+        return self.serve_archive(request, archive, feed, feed_format, empty_is_404=True)
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>0[1-9]|1[0-2])/" + FEED_SUFFIX, name="month")
+    def month_archive(self, request, year, month, feed=None, feed_format=None):
+        archive = Archive(
+            "month", f"{MONTHS[int(month)]} {year}", f"{year}/{month}/",
+            self.posts().filter(date__year=int(year), date__month=int(month)),
+        )
+        return self.serve_archive(request, archive, feed, feed_format, empty_is_404=True)
+
+    # Rendering ----------------------------------------------------------------------------
+
+    def serve_archive(self, request, archive, feed, feed_format, empty_is_404=False):
+        if feed:
+            return feeds.serve_feed(request, self, archive, feed_format or "rss")
+        paginator = Paginator(archive.posts.for_listing(), settings.BLOG_POSTS_PER_PAGE)
+        if empty_is_404 and paginator.count == 0:
+            raise Http404("No posts in this period.")
+        try:
+            page_number = int(request.GET.get("page", "1"))
+            posts = paginator.page(page_number)
+        except (ValueError, InvalidPage) as error:
+            raise Http404("No such page of posts.") from error
+        return self.render(
+            request,
+            context_overrides={
+                "archive": archive,
+                "posts": posts,
+                "archive_url": self.archive_url(archive.path, request),
+                "feeds": feeds.feed_links(self.archive_url(archive.path, request), archive.title),
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
+
+
+class BlogPage(Page):
+    date = models.DateTimeField(
+        "display date", default=timezone.now, db_index=True,
+        help_text="Shown on the post and used to order it; a future date keeps it out of "
+        "listings and feeds until then.",
+    )
+    excerpt = models.TextField(
+        blank=True, help_text="A sentence or two for listings and feeds. Left empty, the "
+        "start of the body is used.",
+    )
+    # The body's opening words, kept on save so listings need not load the body.
+    auto_excerpt = models.TextField(blank=True, editable=False)
+    body = StreamField(BlogBodyBlock(), blank=True)
+    header_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    categories = ParentalManyToManyField(BlogCategory, blank=True, related_name="posts")
+    series = models.ForeignKey(
+        BlogSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    series_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    themes = ClusterTaggableManager(through=BlogPageTheme, blank=True)
+    comments_enabled = models.BooleanField("comments open", default=True)
+    # Set for posts that came from a partner's feed; empty for our own.
+    source_url = models.URLField(
+        "original article", max_length=1000, blank=True,
+        help_text="The canonical address of a post first published elsewhere.",
+    )
+    partner = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="blog_posts",
+        help_text="The partner organisation that first published this post.",
+    )
+
+    objects = BlogPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        InlinePanel("author_links", heading="Authors", label="Author", min_num=0),
+        FieldPanel("excerpt"),
+        FieldPanel("header_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("categories"),
+                FieldRowPanel([FieldPanel("series"), FieldPanel("series_position")]),
+            ],
+            heading="Classification",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("source_url"), FieldPanel("partner")], heading="Partner post"
+        ),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("excerpt"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("author_links", [index.RelatedFields("person", [
+            index.SearchField("name"),
+        ])]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "blog post"
+
+    # Derived values ----------------------------------------------------------------------
+
+    @property
+    def summary(self):
+        return self.excerpt or self.auto_excerpt
+
+    @property
+    def authors(self):
+        return [link.person for link in self.author_links.all()]
+
+    @property
+    def blog_index(self):
+        return self.get_parent().specific
+
+    def save(self, *args, **kwargs):
+        self.auto_excerpt = body_excerpt(self.body)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS or (self.slug.isdigit() and len(self.slug) == 4):
+            raise ValidationError({"slug": f"'{self.slug}' is taken by the blog's archives."})
+
+    def is_published_for_readers(self):
+        return self.date <= timezone.now()
+
+    def related_posts(self, limit=3):
+        """Other posts sharing the most themes with this one, newest first among equals."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        if not theme_ids:
+            return []
+        return list(
+            BlogPage.objects.published()
+            .exclude(pk=self.pk)
+            .filter(theme_items__tag_id__in=theme_ids)
+            .annotate(shared_themes=Count("theme_items"))
+            .order_by("-shared_themes", "-date", "-pk")
+            .defer_streamfields()
+            .select_related("header_image")
+            .prefetch_related("header_image__renditions")[:limit]
+        )
+
+    def series_neighbours(self):
+        """The posts before and after this one in its series, for reading on."""
+        if not self.series_id:
+            return None, None
+        siblings = list(
+            BlogPage.objects.published()
+            .filter(series_id=self.series_id)
+            .order_by("series_position", "date", "pk")
+            .defer_streamfields()
+            .only("pk", "title", "url_path", "series_position", "date")
+        )
+        ids = [post.pk for post in siblings]
+        if self.pk not in ids:
+            return None, None
+        at = ids.index(self.pk)
+        previous = siblings[at - 1] if at > 0 else None
+        following = siblings[at + 1] if at + 1 < len(siblings) else None
+        return previous, following
+
+    # Serving -----------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_published_for_readers() and not self._user_may_edit(request.user):
+            raise Http404("This post is not published yet.")
+        return super().serve(request, *args, **kwargs)
+
+    def _user_may_edit(self, user):
+        return user.is_authenticated and self.permissions_for_user(user).can_edit()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        previous, following = self.series_neighbours()
+        context.update(
+            authors=self.authors,
+            related_posts=self.related_posts(),
+            series_previous=previous,
+            series_next=following,
+        )
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        if not self.is_published_for_readers():
+            return []
+        return super().get_sitemap_urls(request)
+
+
+def body_excerpt(body, words=EXCERPT_WORDS):
+    """Plain text from the body's first paragraphs, cut at a word boundary."""
+    text = []
+    for block in body:
+        if block.block_type == "paragraph":
+            text.append(unescape(strip_tags(block.value.source)))
+        elif block.block_type in ("quote", "callout"):
+            break
+        if sum(len(t.split()) for t in text) >= words:
+            break
+    return Truncator(" ".join(" ".join(text).split())).words(words, truncate="…")

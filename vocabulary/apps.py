@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class VocabularyConfig(AppConfig):
+    """Themes, people and organisations: the words every City Forum plugin shares."""
+
+    name = "vocabulary"
+    verbose_name = "Themes, people and organisations"

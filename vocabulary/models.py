@@ -1,0 +1,150 @@
+"""The shared vocabulary: curated themes, people and organisations.
+
+Blog posts, projects and imported partner posts all point at these, so a theme page or an
+author archive can gather everything about one subject or one person.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+
+
+class NamedSlugModel(models.Model):
+    """A named thing with a URL slug that is filled in from the name when left empty."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255, unique=True, blank=True, allow_unicode=True,
+        help_text="Used in web addresses; filled in from the name when left empty.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name, allow_unicode=True)[:240] or "item"
+        slug, n = base, 1
+        siblings = type(self)._default_manager.exclude(pk=self.pk)
+        while siblings.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class Theme(TagBase):
+    """A curated tag such as #urbanSDG or City diplomacy.
+
+    A django-taggit tag model, so Wagtail's tag widget and autocomplete work unchanged;
+    ``free_tagging = False`` makes the widget offer existing themes only (see
+    https://docs.wagtail.org/en/stable/topics/pages.html#custom-tag-models).
+    """
+
+    free_tagging = False
+
+    hashtag = models.CharField(
+        max_length=100, blank=True, help_text="As used on social media, e.g. #urbanSDG."
+    )
+    description = models.TextField(blank=True)
+    synonyms = models.TextField(
+        blank=True,
+        help_text="Other names for this theme, in any language, one per line "
+        "(e.g. 'diplomatie des villes'). Used to recognise it in partner feeds.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("hashtag"),
+        FieldPanel("description"),
+        FieldPanel("synonyms"),
+        FieldPanel("image"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("theme_detail", kwargs={"slug": self.slug})
+
+    @property
+    def synonym_list(self):
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class Organisation(NamedSlugModel):
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", "University or research centre"
+        LOCAL_GOVERNMENT = "local-government", "Local or regional government"
+        NETWORK = "network", "City network or association"
+        INTERNATIONAL = "international", "International organisation"
+        GOVERNMENT = "government", "National government or agency"
+        FUNDER = "funder", "Foundation or funder"
+        COMPANY = "company", "Company or consultancy"
+        PUBLISHER = "publisher", "Publisher or media"
+        OTHER = "other", "Other"
+
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+    ]
+
+
+class Person(NamedSlugModel):
+    """Someone who writes or works here; need not have a login."""
+
+    role = models.CharField(
+        max_length=255, blank=True, help_text="Role or affiliation, e.g. 'Secretary General, UCLG'."
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    email = models.EmailField(
+        blank=True, help_text="Never shown on the site; used to notify this person."
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading="Affiliation"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("user")], heading="Private"),
+    ]
+
+    class Meta(NamedSlugModel.Meta):
+        verbose_name_plural = "people"

@@ -1,0 +1,145 @@
+"""Site-wide pages that gather from every blog: theme hub, follow page, search, robots.txt."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from blog.feeds import feed_links
+from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
+from vocabulary.models import Person, Theme
+
+THEME_LATEST_POSTS = 10
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def _blogs(request):
+    """Every live, public blog index with its address, for building feed links."""
+    return [(blog, blog.get_url(request)) for blog in BlogIndexPage.objects.live().public()]
+
+
+@require_safe
+def theme_index(request):
+    published = BlogPage.objects.published().values("pk")
+    themes = Theme.objects.annotate(
+        post_count=Count(
+            "blog_page_items", filter=Q(blog_page_items__content_object_id__in=published)
+        )
+    )
+    return render(request, "website/theme_index.html", {"themes": themes})
+
+
+@require_safe
+def theme_detail(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    posts = (
+        BlogPage.objects.published().filter(themes=theme).newest_first().for_listing()
+    )[:THEME_LATEST_POSTS]
+    blogs = [
+        {"blog": blog, "archive_url": url + f"theme/{theme.slug}/",
+         "feeds": feed_links(url + f"theme/{theme.slug}/", f"{theme.name} — {blog.title}")}
+        for blog, url in _blogs(request)
+    ]
+    return render(request, "website/theme_detail.html", {
+        "theme": theme,
+        "posts": posts,
+        "blogs": blogs,
+        "feeds": [feed for blog in blogs for feed in blog["feeds"]],
+    })
+
+
+def _follow_sections(request):
+    """Every feed a reader can subscribe to, grouped by blog and by kind of archive."""
+    published = BlogPage.objects.published()
+    used = {
+        "theme": Theme.objects.filter(blog_page_items__content_object__in=published),
+        "category": BlogCategory.objects.filter(posts__in=published),
+        "author": Person.objects.filter(blog_author_links__page__in=published),
+        "series": BlogSeries.objects.filter(posts__in=published),
+    }
+    labels = {"theme": "Themes", "category": "Categories", "author": "Authors", "series": "Series"}
+    sections = []
+    for blog, url in _blogs(request):
+        groups = [
+            {"label": labels[kind], "items": [
+                {"name": item.name, "url": f"{url}{kind}/{item.slug}/",
+                 "feeds": feed_links(f"{url}{kind}/{item.slug}/", item.name)}
+                for item in queryset.distinct().order_by("name")
+            ]}
+            for kind, queryset in used.items()
+        ]
+        sections.append({"blog": blog, "url": url, "feeds": feed_links(url, blog.title),
+                         "groups": groups})
+    return sections
+
+
+@require_safe
+def follow(request):
+    return render(request, "website/follow.html", {"sections": _follow_sections(request)})
+
+
+@require_safe
+def themes_opml(request):
+    """OPML 2.0 of every theme's RSS feed, to import into a feed reader in one go."""
+    entries = [
+        {"title": f"{theme.name} — {blog.title}", "html_url": request.build_absolute_uri(url_),
+         "xml_url": request.build_absolute_uri(url_ + "feed/")}
+        for blog, url in _blogs(request)
+        for theme in Theme.objects.all()
+        for url_ in [f"{url}theme/{theme.slug}/"]
+    ]
+    response = render(
+        request, "website/themes.opml", {"entries": entries},
+        content_type="text/x-opml; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="themes.opml"'
+    return response
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    theme_slug = request.GET.get("theme", "").strip()
+    theme = Theme.objects.filter(slug=theme_slug).first() if theme_slug else None
+
+    results, facets, page = None, [], None
+    if query:
+        matches = BlogPage.objects.published()
+        facets = _theme_facets(matches.search(query, operator="and"), theme)
+        if theme_slug:
+            matches = matches.filter(pk__in=theme.blog_page_items.values("content_object_id")
+                                     if theme else [])
+        results = matches.search(query, operator="and")
+        try:
+            page = Paginator(results, SEARCH_RESULTS_PER_PAGE).page(
+                int(request.GET.get("page", "1"))
+            )
+        except (ValueError, InvalidPage) as error:
+            raise Http404("No such page of results.") from error
+
+    return render(request, "website/search.html", {
+        "query": query,
+        "theme": theme,
+        "unknown_theme": bool(theme_slug) and theme is None,
+        "results": page,
+        "facets": facets,
+    })
+
+
+def _theme_facets(results, selected):
+    """How many matching posts carry each theme, most first."""
+    ids = [post.pk for post in results[:500]]
+    themes = Theme.objects.filter(blog_page_items__content_object_id__in=ids).annotate(
+        hits=Count("blog_page_items")
+    ).order_by("-hits", "name")
+    return [{"theme": theme, "hits": theme.hits, "selected": theme == selected} for theme in themes]
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
