@@ -31,8 +31,13 @@ RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 def feed_links(archive_url, title):
     """The <link rel="alternate"> entries for an archive page, and for the follow page."""
     return [
-        {"format": fmt, "label": label, "type": media_type, "url": archive_url + path,
-         "title": f"{title} ({label})"}
+        {
+            "format": fmt,
+            "label": label,
+            "type": media_type,
+            "url": archive_url + path,
+            "title": f"{title} ({label})",
+        }
         for fmt, (label, media_type, path) in FEED_FORMATS.items()
     ]
 
@@ -104,7 +109,8 @@ FEED_CLASSES = {"rss": MultiAuthorRssFeed, "atom": MultiAuthorAtomFeed, "json": 
 
 def serve_feed(request, blog_index, archive, feed_format):
     posts = list(archive.posts.for_feed()[: settings.BLOG_FEED_LENGTH])
-    archive_url = blog_index.get_full_url(request) + archive.path
+    index_url = blog_index.get_full_url(request)
+    archive_url = index_url + archive.path
     feed_url = archive_url + FEED_FORMATS[feed_format][2]
 
     etag, last_modified = _validators(feed_url, posts)
@@ -122,7 +128,7 @@ def serve_feed(request, blog_index, archive, feed_format):
         author_name=site_name,
     )
     for post in posts:
-        _add_post(feed, post, blog_index, request)
+        _add_post(feed, post, blog_index, index_url, request)
 
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
@@ -133,13 +139,11 @@ def serve_feed(request, blog_index, archive, feed_format):
     return response
 
 
-def _add_post(feed, post, blog_index, request):
+def _add_post(feed, post, blog_index, index_url, request):
     authors = [
         {
             "name": person.name,
-            "url": request.build_absolute_uri(
-                blog_index.reverse_subpage("author", kwargs={"slug": person.slug})
-            ),
+            "url": index_url + blog_index.reverse_subpage("author", kwargs={"slug": person.slug}),
         }
         for person in post.authors
     ]
@@ -165,9 +169,13 @@ def absolute_urls(html, request):
 
 def _validators(feed_url, posts):
     stamps = [post.last_published_at for post in posts if post.last_published_at]
-    fingerprint = feed_url + "|" + ",".join(
-        f"{post.pk}:{post.last_published_at.timestamp() if post.last_published_at else 0}"
-        for post in posts
+    fingerprint = (
+        feed_url
+        + "|"
+        + ",".join(
+            f"{post.pk}:{post.last_published_at.timestamp() if post.last_published_at else 0}"
+            for post in posts
+        )
     )
     etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
     last_modified = max(stamps).timestamp() if stamps else None

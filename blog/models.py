@@ -10,9 +10,9 @@ from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,7 +25,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -87,7 +87,7 @@ class BlogPageAuthor(Orderable):
 class BlogPageQuerySet(PageQuerySet):
     def published(self):
         """What a reader may see: live, public, and not dated in the future."""
-        return self.live().public().filter(date__lte=timezone.now())
+        return self.live().exclude(under_view_restriction()).filter(date__lte=timezone.now())
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -115,6 +115,15 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
+def under_view_restriction():
+    """True for a page that is, or lies below, a page with a view restriction.
+
+    Does what ``PageQuerySet.public()`` does inside the same SQL statement, where ``public()``
+    first loads every restriction in a query of its own.
+    """
+    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+
+
 @dataclass
 class Archive:
     """One listing of posts on a blog index: all posts, or those of one theme, author..."""
@@ -125,6 +134,47 @@ class Archive:
     posts: BlogPageQuerySet
     description: str = ""
     subject: object = None  # the Theme, Person, BlogCategory or BlogSeries, if any
+
+
+@dataclass
+class PostsPage:
+    """One page of a listing, and whether pages come before and after it.
+
+    Looks one post ahead instead of counting them all: listings show newer/older links,
+    not a page total, and save a COUNT over the whole archive on every request.
+    """
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @classmethod
+    def of(cls, posts, number):
+        """Page ``number`` (a string from the query string) of ``posts``; ValueError if none."""
+        number = int(number)
+        per_page = settings.BLOG_POSTS_PER_PAGE
+        start = (number - 1) * per_page
+        if number < 1:
+            raise ValueError(number)
+        rows = list(posts[start : start + per_page + 1])
+        if number > 1 and not rows:
+            raise ValueError(number)
+        return cls(rows[:per_page], number, len(rows) > per_page)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
@@ -153,8 +203,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def theme_archive(self, request, slug, feed=None, feed_format=None):
         theme = get_object_or_404(Theme, slug=slug)
         archive = Archive(
-            "theme", theme.name, f"theme/{theme.slug}/",
-            self.posts().filter(themes=theme), theme.description, theme,
+            "theme",
+            theme.name,
+            f"theme/{theme.slug}/",
+            self.posts().filter(themes=theme),
+            theme.description,
+            theme,
         )
         return self.serve_archive(request, archive, feed, feed_format)
 
@@ -162,8 +216,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def category_archive(self, request, slug, feed=None, feed_format=None):
         category = get_object_or_404(BlogCategory, slug=slug)
         archive = Archive(
-            "category", category.name, f"category/{category.slug}/",
-            self.posts().filter(categories=category), category.description, category,
+            "category",
+            category.name,
+            f"category/{category.slug}/",
+            self.posts().filter(categories=category),
+            category.description,
+            category,
         )
         return self.serve_archive(request, archive, feed, feed_format)
 
@@ -171,8 +229,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def author_archive(self, request, slug, feed=None, feed_format=None):
         person = get_object_or_404(Person, slug=slug)
         archive = Archive(
-            "author", person.name, f"author/{person.slug}/",
-            self.posts().filter(author_links__person=person), person.role, person,
+            "author",
+            person.name,
+            f"author/{person.slug}/",
+            self.posts().filter(author_links__person=person),
+            person.role,
+            person,
         )
         return self.serve_archive(request, archive, feed, feed_format)
 
@@ -195,7 +257,9 @@ class BlogIndexPage(RoutablePageMixin, Page):
     @re_path(r"^(?P<year>\d{4})/(?P<month>0[1-9]|1[0-2])/" + FEED_SUFFIX, name="month")
     def month_archive(self, request, year, month, feed=None, feed_format=None):
         archive = Archive(
-            "month", f"{MONTHS[int(month)]} {year}", f"{year}/{month}/",
+            "month",
+            f"{MONTHS[int(month)]} {year}",
+            f"{year}/{month}/",
             self.posts().filter(date__year=int(year), date__month=int(month)),
         )
         return self.serve_archive(request, archive, feed, feed_format, empty_is_404=True)
@@ -205,21 +269,20 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def serve_archive(self, request, archive, feed, feed_format, empty_is_404=False):
         if feed:
             return feeds.serve_feed(request, self, archive, feed_format or "rss")
-        paginator = Paginator(archive.posts.for_listing(), settings.BLOG_POSTS_PER_PAGE)
-        if empty_is_404 and paginator.count == 0:
-            raise Http404("No posts in this period.")
         try:
-            page_number = int(request.GET.get("page", "1"))
-            posts = paginator.page(page_number)
-        except (ValueError, InvalidPage) as error:
+            posts = PostsPage.of(archive.posts.for_listing(), request.GET.get("page", "1"))
+        except ValueError as error:
             raise Http404("No such page of posts.") from error
+        if empty_is_404 and not posts.object_list:
+            raise Http404("No posts in this period.")
+        archive_url = self.archive_url(archive.path, request)
         return self.render(
             request,
             context_overrides={
                 "archive": archive,
                 "posts": posts,
-                "archive_url": self.archive_url(archive.path, request),
-                "feeds": feeds.feed_links(self.archive_url(archive.path, request), archive.title),
+                "archive_url": archive_url,
+                "feeds": feeds.feed_links(archive_url, archive.title),
             },
         )
 
@@ -229,12 +292,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
 class BlogPage(Page):
     date = models.DateTimeField(
-        "display date", default=timezone.now, db_index=True,
+        "display date",
+        default=timezone.now,
+        db_index=True,
         help_text="Shown on the post and used to order it; a future date keeps it out of "
         "listings and feeds until then.",
     )
     excerpt = models.TextField(
-        blank=True, help_text="A sentence or two for listings and feeds. Left empty, the "
+        blank=True,
+        help_text="A sentence or two for listings and feeds. Left empty, the "
         "start of the body is used.",
     )
     # The body's opening words, kept on save so listings need not load the body.
@@ -252,11 +318,17 @@ class BlogPage(Page):
     comments_enabled = models.BooleanField("comments open", default=True)
     # Set for posts that came from a partner's feed; empty for our own.
     source_url = models.URLField(
-        "original article", max_length=1000, blank=True,
+        "original article",
+        max_length=1000,
+        blank=True,
         help_text="The canonical address of a post first published elsewhere.",
     )
     partner = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="blog_posts",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="blog_posts",
         help_text="The partner organisation that first published this post.",
     )
 
@@ -276,9 +348,7 @@ class BlogPage(Page):
             ],
             heading="Classification",
         ),
-        MultiFieldPanel(
-            [FieldPanel("source_url"), FieldPanel("partner")], heading="Partner post"
-        ),
+        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("partner")], heading="Partner post"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
 
@@ -286,9 +356,17 @@ class BlogPage(Page):
         index.SearchField("excerpt"),
         index.SearchField("body"),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
-        index.RelatedFields("author_links", [index.RelatedFields("person", [
-            index.SearchField("name"),
-        ])]),
+        index.RelatedFields(
+            "author_links",
+            [
+                index.RelatedFields(
+                    "person",
+                    [
+                        index.SearchField("name"),
+                    ],
+                )
+            ],
+        ),
         index.FilterField("date"),
     ]
 
@@ -308,10 +386,6 @@ class BlogPage(Page):
     def authors(self):
         return [link.person for link in self.author_links.all()]
 
-    @property
-    def blog_index(self):
-        return self.get_parent().specific
-
     def save(self, *args, **kwargs):
         self.auto_excerpt = body_excerpt(self.body)
         super().save(*args, **kwargs)
@@ -324,9 +398,9 @@ class BlogPage(Page):
     def is_published_for_readers(self):
         return self.date <= timezone.now()
 
-    def related_posts(self, limit=3):
-        """Other posts sharing the most themes with this one, newest first among equals."""
-        theme_ids = [theme.pk for theme in self.themes.all()]
+    def related_posts(self, themes, limit=3):
+        """Other posts sharing the most of ``themes`` with this one, newest first among equals."""
+        theme_ids = [theme.pk for theme in themes]
         if not theme_ids:
             return []
         return list(
@@ -371,10 +445,14 @@ class BlogPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        themes = list(self.themes.all())
         previous, following = self.series_neighbours()
         context.update(
-            authors=self.authors,
-            related_posts=self.related_posts(),
+            blog=BlogIndexPage.objects.parent_of(self).first(),
+            authors=[link.person for link in self.author_links.select_related("person")],
+            themes=themes,
+            categories=list(self.categories.all()),
+            related_posts=self.related_posts(themes),
             series_previous=previous,
             series_next=following,
         )

@@ -18,7 +18,9 @@ class NamedSlugModel(models.Model):
 
     name = models.CharField(max_length=255)
     slug = models.SlugField(
-        max_length=255, unique=True, blank=True, allow_unicode=True,
+        max_length=255,
+        unique=True,
+        blank=True,
         help_text="Used in web addresses; filled in from the name when left empty.",
     )
 
@@ -35,7 +37,7 @@ class NamedSlugModel(models.Model):
         super().save(*args, **kwargs)
 
     def _unique_slug(self):
-        base = slugify(self.name, allow_unicode=True)[:240] or "item"
+        base = slugify(self.name)[:240] or "item"
         slug, n = base, 1
         siblings = type(self)._default_manager.exclude(pk=self.pk)
         while siblings.filter(slug=slug).exists():
@@ -133,7 +135,10 @@ class Person(NamedSlugModel):
         blank=True, help_text="Never shown on the site; used to notify this person."
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="person",
     )
 

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from blog import views as blog_views
 
 from . import views
 
@@ -17,6 +19,7 @@ urlpatterns = [
     path("follow/themes.opml", views.themes_opml, name="themes_opml"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    re_path(r"^(?P<path>(?:[-\w]+/)*feed/(?:(?:atom|json)/)?)$", blog_views.feed),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,6 @@ register = template.Library()
 
 
 @register.filter
-def holds(section, page):
-    """True when ``page`` is ``section`` or lies below it: marks the current menu item."""
-    return page is not None and getattr(page, "path", "").startswith(section.path)
+def holds(menu_item, page):
+    """True when ``page`` is the menu item's page or lies below it."""
+    return menu_item.holds(page)

@@ -1,0 +1,49 @@
+"""A short road to the feeds of every blog index."""
+
+from django.http import Http404
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
+
+from .models import BlogIndexPage, under_view_restriction
+
+
+@require_safe
+def feed(request, path):
+    """Serve ``<blog>/<archive>/feed/[atom|json/]`` without walking the page tree.
+
+    Wagtail's ``serve()`` finds a page one level at a time and then checks view restrictions,
+    six queries before a feed starts. A feed lists public posts only, so it finds its blog
+    index by ``url_path`` in one query and lets Wagtail's ``serve()`` handle anything that
+    is not a live, public blog index (404, password form, another page type).
+    """
+    root_path = _site_root_path(request)
+    if root_path is None:
+        return wagtail_serve(request, path)
+    url_path = root_path + path
+    prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"]
+    blog = (
+        BlogIndexPage.objects.live()
+        .filter(url_path__in=prefixes)
+        .exclude(under_view_restriction())
+        .order_by("-depth")
+        .first()
+    )
+    if blog is None:
+        return wagtail_serve(request, path)
+    try:
+        view, args, kwargs = blog.resolve_subpage(url_path[len(blog.url_path) - 1 :])
+    except Http404:
+        return wagtail_serve(request, path)
+    return view(request, *args, **kwargs)
+
+
+def _site_root_path(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    # Site.get_site_root_paths() is cached by Wagtail, so this costs no query.
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk:
+            return root.root_path
+    return None

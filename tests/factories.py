@@ -1,0 +1,95 @@
+"""Small ``make_*`` helpers that build real pages and snippets in the test database."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
+from vocabulary.models import Organisation, Person, Theme
+from website.models import HomePage
+
+_counter = itertools.count(1)
+
+
+def make_site():
+    """A home page as the default site's root, with a blog at /blog/."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="City Forum", slug="city-forum"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "testserver",
+            "port": 80,
+            "root_page": home,
+            "site_name": "City Forum",
+        },
+    )
+    blog = home.add_child(
+        instance=BlogIndexPage(title="Debate blog", slug="blog", show_in_menus=True)
+    )
+    return home, blog
+
+
+def make_theme(name=None, **fields):
+    name = name or f"Theme {next(_counter)}"
+    theme, _ = Theme.objects.get_or_create(name=name, defaults=fields)
+    return theme
+
+
+def make_person(name=None, **fields):
+    return Person.objects.create(name=name or f"Author {next(_counter)}", **fields)
+
+
+def make_category(name=None):
+    return BlogCategory.objects.create(name=name or f"Category {next(_counter)}")
+
+
+def make_series(name=None):
+    return BlogSeries.objects.create(name=name or f"Series {next(_counter)}")
+
+
+def make_organisation(name=None, **fields):
+    return Organisation.objects.create(name=name or f"Organisation {next(_counter)}", **fields)
+
+
+def make_post(
+    blog,
+    title=None,
+    *,
+    date=None,
+    days_ago=None,
+    authors=(),
+    themes=(),
+    categories=(),
+    live=True,
+    body=None,
+    **fields,
+):
+    """A post under ``blog``; live ones look published (first/last published set)."""
+    n = next(_counter)
+    if date is None:
+        date = timezone.now() - timedelta(days=n if days_ago is None else days_ago)
+    post = BlogPage(
+        title=title or f"Post {n}",
+        date=date,
+        live=live,
+        body=body
+        if body is not None
+        else [("paragraph", f"<p>Body text of post {n} about cities and their leaders.</p>")],
+        first_published_at=date if live else None,
+        last_published_at=date if live else None,
+        **fields,
+    )
+    post.themes.set(list(themes))
+    post.categories = list(categories)
+    post.author_links = [BlogPageAuthor(person=person) for person in authors]
+    blog.add_child(instance=post)
+    return post
+
+
+def make_private(page):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
