@@ -1,0 +1,77 @@
+# Every command anyone needs. The README names two: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cityforum
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres \
+	lint format bench services chromium clean
+
+## The site with demo content on SQLite, a task worker beside it: http://127.0.0.1:8000/
+run: install migrate demo serve
+
+## The whole suite: lint, then every test on SQLite and again on PostgreSQL.
+test: install-dev chromium services lint test-sqlite test-postgres
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+
+migrate:
+	$(BIN)/python manage.py migrate --noinput -v 0
+
+demo:
+	$(BIN)/python manage.py load_demo
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops the site and worker."
+	$(BIN)/python manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Background tasks (database queue by default; RQ on Redis when REDIS_URL is set).
+worker:
+	@if [ -n "$$REDIS_URL" ]; then $(BIN)/python manage.py rqworker default; \
+	else $(BIN)/python manage.py db_worker; fi
+
+test-sqlite:
+	DATABASE_URL=sqlite://:memory: $(BIN)/pytest -n 2
+
+test-postgres:
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-dev
+	$(BIN)/python bench/bench_pages.py
+
+## Debian's Chromium for the browser tests (Playwright never downloads its own).
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+## PostgreSQL and Redis on this machine, started if they are down.
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || \
+		$(SUDO) pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || \
+		$(SUDO) redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+	@for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+
+clean:
+	rm -rf $(VENV) test-artifacts *.egg-info

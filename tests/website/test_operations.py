@@ -1,0 +1,97 @@
+"""What an operator relies on: migrations, deploy checks, demo content, Redis settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from blog.models import BlogPage
+from vocabulary.models import Person, Theme
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_no_missing_migrations(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "website.settings.production",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "forum.example.org",
+}
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_required_settings(missing):
+    env = {**PRODUCTION, missing: ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable." in result.stderr
+
+
+def test_redis_url_switches_cache_and_tasks_to_redis():
+    script = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "cache.set('probe', 'ok', 10); print(cache.get('probe'), "
+        "settings.TASKS['default']['BACKEND'])"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        script,
+        env={
+            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+            "REDIS_URL": "redis://127.0.0.1:6379/5",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "ok django_tasks_rq.RQBackend"
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "themes": Theme.objects.count(),
+        "people": Person.objects.count(),
+        "posts": list(BlogPage.objects.order_by("pk").values_list("title", "last_published_at")),
+    }
+
+
+def test_load_demo_builds_the_site_and_is_idempotent(client, db):
+    call_command("load_demo", admin_password="demo-pass", stdout=open(os.devnull, "w"))
+    first = snapshot()
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    assert snapshot() == first
+
+    assert len(first["posts"]) >= 7
+    assert {"urbansdg", "city-diplomacy", "world-cities-day"} <= set(
+        Theme.objects.values_list("slug", flat=True)
+    )
+    assert "diplomatie des villes" in Theme.objects.get(slug="city-diplomacy").synonym_list
+    home = client.get("/")
+    assert home.status_code == 200 and len(home.context["latest_posts"]) == 6
+    series = client.get("/blog/series/cities-diplomacy-series/")
+    assert len(series.context["posts"].object_list) >= 2
+    assert client.login(username="admin", password="demo-pass")
