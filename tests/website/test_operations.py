@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -80,9 +81,9 @@ def snapshot():
 
 
 def test_load_demo_builds_the_site_and_is_idempotent(client, db):
-    call_command("load_demo", admin_password="demo-pass", stdout=open(os.devnull, "w"))
+    call_command("load_demo", admin_password="demo-pass", stdout=StringIO())
     first = snapshot()
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    call_command("load_demo", stdout=StringIO())
     assert snapshot() == first
 
     assert len(first["posts"]) >= 7
