@@ -3,8 +3,10 @@
 import itertools
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
 from vocabulary.models import Organisation, Person, Theme
@@ -15,7 +17,7 @@ _counter = itertools.count(1)
 
 def make_site():
     """A home page as the default site's root, with a blog at /blog/."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _make_root()
     home = root.add_child(instance=HomePage(title="City Forum", slug="city-forum"))
     Site.objects.update_or_create(
         is_default_site=True,
@@ -30,6 +32,15 @@ def make_site():
         instance=BlogIndexPage(title="Debate blog", slug="blog", show_in_menus=True)
     )
     return home, blog
+
+
+def _make_root():
+    """The tree root and default locale that migrations create, after a transactional
+    test has flushed them away."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
 def make_theme(name=None, **fields):

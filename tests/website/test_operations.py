@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, env=None):
+    """Run manage.py in a process of its own, as an operator would."""
+    # The browser tests' relaxed async check is theirs alone; check --deploy rightly objects.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**inherited, **(env or {})},
         timeout=120,
     )
 
