@@ -189,6 +189,18 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def posts(self):
         return BlogPage.objects.child_of(self).published().newest_first()
 
+    def subject_archive(self, kind, model, slug, lookup, description_field="description"):
+        """The posts about one theme, category, author or series; 404 for an unknown slug."""
+        subject = get_object_or_404(model, slug=slug)
+        return Archive(
+            kind,
+            subject.name,
+            f"{kind}/{subject.slug}/",
+            self.posts().filter(**{lookup: subject}),
+            getattr(subject, description_field),
+            subject,
+        )
+
     def archive_url(self, archive_path, request=None):
         return self.get_url(request) + archive_path
 
@@ -201,52 +213,24 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^theme/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="theme")
     def theme_archive(self, request, slug, feed=None, feed_format=None):
-        theme = get_object_or_404(Theme, slug=slug)
-        archive = Archive(
-            "theme",
-            theme.name,
-            f"theme/{theme.slug}/",
-            self.posts().filter(themes=theme),
-            theme.description,
-            theme,
-        )
+        archive = self.subject_archive("theme", Theme, slug, "themes")
         return self.serve_archive(request, archive, feed, feed_format)
 
     @re_path(r"^category/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="category")
     def category_archive(self, request, slug, feed=None, feed_format=None):
-        category = get_object_or_404(BlogCategory, slug=slug)
-        archive = Archive(
-            "category",
-            category.name,
-            f"category/{category.slug}/",
-            self.posts().filter(categories=category),
-            category.description,
-            category,
-        )
+        archive = self.subject_archive("category", BlogCategory, slug, "categories")
         return self.serve_archive(request, archive, feed, feed_format)
 
     @re_path(r"^author/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="author")
     def author_archive(self, request, slug, feed=None, feed_format=None):
-        person = get_object_or_404(Person, slug=slug)
-        archive = Archive(
-            "author",
-            person.name,
-            f"author/{person.slug}/",
-            self.posts().filter(author_links__person=person),
-            person.role,
-            person,
-        )
+        archive = self.subject_archive("author", Person, slug, "author_links__person", "role")
         return self.serve_archive(request, archive, feed, feed_format)
 
     @re_path(r"^series/(?P<slug>[-\w]+)/" + FEED_SUFFIX, name="series")
     def series_archive(self, request, slug, feed=None, feed_format=None):
-        series = get_object_or_404(BlogSeries, slug=slug)
-        posts = self.posts().filter(series=series)
+        archive = self.subject_archive("series", BlogSeries, slug, "series")
         if not feed:  # a series page reads in order; its feed stays newest first
-            posts = posts.order_by("series_position", "date", "pk")
-        archive = Archive(
-            "series", series.name, f"series/{series.slug}/", posts, series.description, series
-        )
+            archive.posts = archive.posts.order_by("series_position", "date", "pk")
         return self.serve_archive(request, archive, feed, feed_format)
 
     @re_path(r"^(?P<year>\d{4})/" + FEED_SUFFIX, name="year")
@@ -285,9 +269,6 @@ class BlogIndexPage(RoutablePageMixin, Page):
                 "feeds": feeds.feed_links(archive_url, archive.title),
             },
         )
-
-    def get_sitemap_urls(self, request=None):
-        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
 
 
 class BlogPage(Page):
