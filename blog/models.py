@@ -89,6 +89,10 @@ class BlogPageQuerySet(PageQuerySet):
         """What a reader may see: live, public, and not dated in the future."""
         return self.live().exclude(under_view_restriction()).filter(date__lte=timezone.now())
 
+    def searchable(self):
+        """``published()`` in the plain-column filters a search backend understands."""
+        return self.live().public().filter(date__lte=timezone.now())
+
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
@@ -349,6 +353,7 @@ class BlogPage(Page):
             ],
         ),
         index.FilterField("date"),
+        index.FilterField("pk"),  # with date: a stable newest-first order for search results
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]
