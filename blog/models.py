@@ -11,7 +11,7 @@ from html import unescape
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -123,9 +123,16 @@ def under_view_restriction():
     """True for a page that is, or lies below, a page with a view restriction.
 
     Does what ``PageQuerySet.public()`` does inside the same SQL statement, where ``public()``
-    first loads every restriction in a query of its own.
+    first loads every restriction in a query of its own. The restricted page's path is a
+    scalar subquery rather than a join, so the database walks the (short) restriction
+    table, not the page tree, for each post.
     """
-    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+    return Exists(
+        PageViewRestriction.objects.annotate(restricted_path=Subquery(restricted_path)).filter(
+            StartsWith(OuterRef("path"), F("restricted_path"))
+        )
+    )
 
 
 @dataclass
