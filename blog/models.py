@@ -6,11 +6,12 @@ each archive ``X/`` also serves ``X/feed/``, ``X/feed/atom/`` and ``X/feed/json/
 """
 
 from dataclasses import dataclass
+from functools import partial
 from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
 from django.db.models.lookups import StartsWith
 from django.http import Http404
@@ -21,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelsearch.tasks import insert_or_update_object_task
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -382,6 +384,11 @@ class BlogPage(Page):
     def save(self, *args, **kwargs):
         self.auto_excerpt = body_excerpt(self.body)
         super().save(*args, **kwargs)
+        # The search index is written on post_save, before modelcluster saves the themes and
+        # authors it includes: index the post again once they are saved and committed.
+        transaction.on_commit(
+            partial(insert_or_update_object_task.enqueue, "blog", "blogpage", str(self.pk))
+        )
 
     def clean(self):
         super().clean()

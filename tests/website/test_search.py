@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_post, make_theme
+from tests.factories import make_person, make_post, make_theme
 
 
 @pytest.fixture
@@ -35,6 +35,19 @@ def searchable(blog):
 
 def result_titles(response):
     return [post.title for post in response.context["results"]]
+
+
+def test_search_finds_author_and_theme_names(client, blog, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_post(
+            blog,
+            "Notes from Rosario",
+            days_ago=1,
+            authors=[make_person("Lucía Ferreyra")],
+            themes=[make_theme("Urban innovation", slug="urban-innovation")],
+        )
+    assert result_titles(client.get("/search/?q=Ferreyra")) == ["Notes from Rosario"]
+    assert result_titles(client.get("/search/?q=innovation")) == ["Notes from Rosario"]
 
 
 def test_search_finds_words_in_body_and_title(client, searchable):
