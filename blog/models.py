@@ -418,20 +418,21 @@ class BlogPage(Page):
         """The posts before and after this one in its series, for reading on."""
         if not self.series_id:
             return None, None
-        siblings = list(
+        in_order = list(
             BlogPage.objects.published()
             .filter(series_id=self.series_id)
             .order_by("series_position", "date", "pk")
-            .defer_streamfields()
-            .only("pk", "title", "url_path", "series_position", "date")
+            .values_list("pk", flat=True)
         )
-        ids = [post.pk for post in siblings]
-        if self.pk not in ids:
+        if self.pk not in in_order:
             return None, None
-        at = ids.index(self.pk)
-        previous = siblings[at - 1] if at > 0 else None
-        following = siblings[at + 1] if at + 1 < len(siblings) else None
-        return previous, following
+        at = in_order.index(self.pk)
+        previous_pk = in_order[at - 1] if at > 0 else None
+        next_pk = in_order[at + 1] if at + 1 < len(in_order) else None
+        wanted = [pk for pk in (previous_pk, next_pk) if pk is not None]
+        neighbours = BlogPage.objects.filter(pk__in=wanted).only("title", "url_path")
+        by_pk = {post.pk: post for post in neighbours} if wanted else {}
+        return by_pk.get(previous_pk), by_pk.get(next_pk)
 
     # Serving -----------------------------------------------------------------------------
 
@@ -447,8 +448,10 @@ class BlogPage(Page):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
         previous, following = self.series_neighbours()
+        blog = BlogIndexPage.objects.parent_of(self).first()
         context.update(
-            blog=BlogIndexPage.objects.parent_of(self).first(),
+            blog=blog,
+            feeds=feeds.feed_links(blog.get_url(request), blog.title),
             authors=[link.person for link in self.author_links.select_related("person")],
             themes=themes,
             categories=list(self.categories.all()),
