@@ -208,11 +208,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return Archive(
             kind,
             subject.name,
-            f"{kind}/{subject.slug}/",
+            self.subject_path(kind, subject.slug),
             self.posts().filter(**{lookup: subject}),
             getattr(subject, description_field),
             subject,
         )
+
+    def subject_path(self, kind, slug):
+        """Where the archive of one theme, category, author or series lives below the blog."""
+        return self.reverse_subpage(kind, kwargs={"slug": slug})
 
     def archive_url(self, archive_path, request=None):
         return self.get_url(request) + archive_path

@@ -40,10 +40,11 @@ def theme_detail(request, slug):
     blogs = [
         {
             "blog": blog,
-            "archive_url": url + f"theme/{theme.slug}/",
-            "feeds": feed_links(url + f"theme/{theme.slug}/", f"{theme.name} — {blog.title}"),
+            "archive_url": archive_url,
+            "feeds": feed_links(archive_url, f"{theme.name} — {blog.title}"),
         }
         for blog, url in _blogs(request)
+        for archive_url in [url + blog.subject_path("theme", theme.slug)]
     ]
     return render(
         request,
@@ -59,29 +60,29 @@ def theme_detail(request, slug):
 
 def _follow_sections(request):
     """Every feed a reader can subscribe to, grouped by blog and by kind of archive."""
-    published = BlogPage.objects.published()
-    used = {
-        "theme": Theme.objects.filter(blog_page_items__content_object__in=published),
-        "category": BlogCategory.objects.filter(posts__in=published),
-        "author": Person.objects.filter(blog_author_links__page__in=published),
-        "series": BlogSeries.objects.filter(posts__in=published),
-    }
-    labels = {"theme": "Themes", "category": "Categories", "author": "Authors", "series": "Series"}
     sections = []
     for blog, url in _blogs(request):
+        posts = blog.posts()
+        used = {
+            "Themes": ("theme", Theme.objects.filter(blog_page_items__content_object__in=posts)),
+            "Categories": ("category", BlogCategory.objects.filter(posts__in=posts)),
+            "Authors": ("author", Person.objects.filter(blog_author_links__page__in=posts)),
+            "Series": ("series", BlogSeries.objects.filter(posts__in=posts)),
+        }
         groups = [
             {
-                "label": labels[kind],
+                "label": label,
                 "items": [
                     {
                         "name": item.name,
-                        "url": f"{url}{kind}/{item.slug}/",
-                        "feeds": feed_links(f"{url}{kind}/{item.slug}/", item.name),
+                        "url": archive_url,
+                        "feeds": feed_links(archive_url, item.name),
                     }
-                    for item in queryset.distinct().order_by("name")
+                    for item in subjects.distinct().order_by("name")
+                    for archive_url in [url + blog.subject_path(kind, item.slug)]
                 ],
             }
-            for kind, queryset in used.items()
+            for label, (kind, subjects) in used.items()
         ]
         sections.append(
             {"blog": blog, "url": url, "feeds": feed_links(url, blog.title), "groups": groups}
@@ -97,15 +98,16 @@ def follow(request):
 @require_safe
 def themes_opml(request):
     """OPML 2.0 of every theme's RSS feed, to import into a feed reader in one go."""
+    themes = list(Theme.objects.all())
     entries = [
         {
             "title": f"{theme.name} — {blog.title}",
-            "html_url": request.build_absolute_uri(url_),
-            "xml_url": request.build_absolute_uri(url_ + "feed/"),
+            "html_url": request.build_absolute_uri(archive_url),
+            "xml_url": request.build_absolute_uri(archive_url + "feed/"),
         }
         for blog, url in _blogs(request)
-        for theme in Theme.objects.all()
-        for url_ in [f"{url}theme/{theme.slug}/"]
+        for theme in themes
+        for archive_url in [url + blog.subject_path("theme", theme.slug)]
     ]
     response = render(
         request,
