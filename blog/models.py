@@ -102,7 +102,7 @@ class BlogPageQuerySet(PageQuerySet):
         """Everything a post card shows, in a constant number of queries."""
         return (
             self.defer_streamfields()
-            .select_related("header_image", "series", "partner")
+            .select_related("header_image", "partner")
             .prefetch_related(
                 Prefetch("author_links", queryset=BlogPageAuthor.objects.select_related("person")),
                 "themes",
@@ -355,15 +355,7 @@ class BlogPage(Page):
         index.SearchField("body"),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields(
-            "author_links",
-            [
-                index.RelatedFields(
-                    "person",
-                    [
-                        index.SearchField("name"),
-                    ],
-                )
-            ],
+            "author_links", [index.RelatedFields("person", [index.SearchField("name")])]
         ),
         index.FilterField("date"),
         index.FilterField("pk"),  # with date: a stable newest-first order for search results
@@ -413,9 +405,7 @@ class BlogPage(Page):
             .filter(theme_items__tag_id__in=theme_ids)
             .annotate(shared_themes=Count("theme_items"))
             .order_by("-shared_themes", "-date", "-pk")
-            .defer_streamfields()
-            .select_related("header_image")
-            .prefetch_related("header_image__renditions")[:limit]
+            .defer_streamfields()[:limit]
         )
 
     def series_neighbours(self):
