@@ -118,14 +118,14 @@ def serve_feed(request, blog_index, archive, feed_format):
     if not_modified is not None:
         return not_modified
 
-    site_name = _site_name(request)
+    name = site_name(request)
     feed = FEED_CLASSES[feed_format](
-        title=f"{site_name}: {archive.title}" if archive.kind != "all" else site_name,
+        title=f"{name}: {archive.title}" if archive.kind != "all" else name,
         link=archive_url,
-        description=archive.description or f"The latest posts from {site_name}.",
+        description=archive.description or f"The latest posts from {name}.",
         feed_url=feed_url,
         language=settings.LANGUAGE_CODE,
-        author_name=site_name,
+        author_name=name,
     )
     for post in posts:
         _add_post(feed, post, blog_index, index_url, request)
@@ -182,6 +182,6 @@ def _validators(feed_url, posts):
     return etag, last_modified
 
 
-def _site_name(request):
+def site_name(request):
     site = Site.find_for_request(request)
     return (site and site.site_name) or settings.WAGTAIL_SITE_NAME

@@ -1,7 +1,6 @@
-from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from blog.feeds import feed_links
+from blog.feeds import feed_links, site_name
 from blog.models import BlogIndexPage
 
 from .structure import menu_items
@@ -18,7 +17,7 @@ def site(request):
         return feed_links(blog.get_url(request), blog.title) if blog else []
 
     return {
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": site_name(request),
         "navigation": SimpleLazyObject(lambda: menu_items(request)),
         "site_feeds": SimpleLazyObject(main_blog_feeds),
     }
