@@ -37,6 +37,7 @@ from . import feeds
 from .blocks import BlogBodyBlock
 
 EXCERPT_WORDS = 45
+MAX_PAGE_NUMBER = 100_000
 
 # Path segments the index routes own: a post with one of these slugs could never be reached.
 RESERVED_SLUGS = {"theme", "category", "author", "series", "feed"}
@@ -167,7 +168,7 @@ class PostsPage:
         number = int(number)
         per_page = settings.BLOG_POSTS_PER_PAGE
         start = (number - 1) * per_page
-        if number < 1:
+        if not 1 <= number <= MAX_PAGE_NUMBER:  # a huge offset overflows the database's integer
             raise ValueError(number)
         rows = list(posts[start : start + per_page + 1])
         if number > 1 and not rows:

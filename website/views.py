@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from wagtail.search.utils import parse_query_string
 
 from blog.feeds import feed_links
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
@@ -121,7 +122,7 @@ def themes_opml(request):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = _readable_query(request.GET.get("q", ""))
     theme_slug = request.GET.get("theme", "").strip()
     theme = Theme.objects.filter(slug=theme_slug).first() if theme_slug else None
 
@@ -153,13 +154,21 @@ def search(request):
     )
 
 
+def _readable_query(raw):
+    """The reader's words without control characters (the full-text index rejects them) or
+    colons (which Wagtail's query parser would take for field filters)."""
+    kept = "".join(char if char.isprintable() and char != ":" else " " for char in raw)
+    return " ".join(kept.split())[:200]
+
+
 def _matching(posts, query):
-    """The posts containing every word of ``query``, newest first.
+    """The posts containing every word of ``query`` and every "quoted phrase", newest first.
 
     Not ranked by relevance: the database backend scores each match in a correlated
     subquery, which on SQLite takes seconds for a word that thousands of posts contain.
     """
-    return posts.search(query, operator="and", order_by_relevance=False)
+    _, parsed = parse_query_string(query, operator="and")
+    return posts.search(parsed, order_by_relevance=False)
 
 
 def _theme_facets(results, selected):

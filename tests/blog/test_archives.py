@@ -125,7 +125,7 @@ def test_pagination_walks_every_post_once(client, many_posts, settings):
     assert 'rel="next"' not in client.get("/blog/?page=3").content.decode()
 
 
-@pytest.mark.parametrize("page", ["0", "4", "-1", "abc", "1.5", ""])
+@pytest.mark.parametrize("page", ["0", "4", "-1", "abc", "1.5", "", "99999999999999999999"])
 def test_pagination_edges_are_404(client, many_posts, settings, page):
     settings.BLOG_POSTS_PER_PAGE = 10
     assert client.get(f"/blog/?page={page}").status_code == 404

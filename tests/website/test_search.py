@@ -92,3 +92,41 @@ def test_search_escapes_the_query(client, searchable):
     html = client.get("/search/?q=<script>alert(1)</script>").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '"',
+        'a"b',
+        "(",
+        "*",
+        "NOT",
+        "AND OR",
+        "title:harbour",
+        "{body}",
+        "\\",
+        "\x00",
+        "NEAR(a b)",
+        "%",
+        "🙂",
+        "x" * 500,
+        "harbour\tcouncil",
+    ],
+)
+def test_hostile_queries_never_fail(client, searchable, raw):
+    response = client.get("/search/", {"q": raw})
+    assert response.status_code == 200
+
+
+def test_quoted_phrases_must_match_as_phrases(client, searchable):
+    assert result_titles(client.get('/search/?q="carbon targets"')) == [
+        "Malmö answers climate change"
+    ]
+    assert result_titles(client.get('/search/?q="targets carbon"')) == []
+
+
+def test_colons_are_words_not_filters(client, searchable):
+    assert result_titles(client.get("/search/?q=harbour:council")) == [
+        "Malmö answers climate change"
+    ]
