@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.search.utils import parse_query_string
 
-from blog.feeds import feed_links
+from blog.feeds import FEED_FORMATS, feed_links
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
 from vocabulary.models import Person, Theme
 
@@ -104,7 +104,7 @@ def themes_opml(request):
         {
             "title": f"{theme.name} — {blog.title}",
             "html_url": request.build_absolute_uri(archive_url),
-            "xml_url": request.build_absolute_uri(archive_url + "feed/"),
+            "xml_url": request.build_absolute_uri(archive_url + FEED_FORMATS["rss"][2]),
         }
         for blog, url in _blogs(request)
         for theme in themes
