@@ -28,14 +28,17 @@ FEED_FORMATS = {
 RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 
-def feed_links(archive_url, title):
-    """The <link rel="alternate"> entries for an archive page, and for the follow page."""
+def feed_links(archive_url, title, query=""):
+    """The <link rel="alternate"> entries for an archive page, and for the follow page.
+
+    ``query`` is a listing's filter query string, which its feeds take too.
+    """
     return [
         {
             "format": fmt,
             "label": label,
             "type": media_type,
-            "url": archive_url + path,
+            "url": archive_url + path + (f"?{query}" if query else ""),
             "title": f"{title} ({label})",
         }
         for fmt, (label, media_type, path) in FEED_FORMATS.items()
@@ -107,28 +110,39 @@ class JsonFeed(feedgenerator.SyndicationFeed):
 FEED_CLASSES = {"rss": MultiAuthorRssFeed, "atom": MultiAuthorAtomFeed, "json": JsonFeed}
 
 
-def serve_feed(request, blog_index, archive, feed_format):
-    posts = list(archive.posts.for_feed()[: settings.BLOG_FEED_LENGTH])
+def serve_blog_feed(request, blog_index, archive, feed_format):
     index_url = blog_index.get_full_url(request)
-    archive_url = index_url + archive.path
-    feed_url = archive_url + FEED_FORMATS[feed_format][2]
+    name = site_name(request)
+    return serve_feed(
+        request,
+        feed_format,
+        list(archive.posts.for_feed()[: settings.BLOG_FEED_LENGTH]),
+        title=f"{name}: {archive.title}" if archive.kind != "all" else name,
+        link=index_url + archive.path,
+        description=archive.description or f"The latest posts from {name}.",
+        item=lambda post: _post_item(post, blog_index, index_url, request),
+    )
 
-    etag, last_modified = _validators(feed_url, posts)
+
+def serve_feed(request, feed_format, pages, *, title, link, description, item, query=""):
+    """A feed of ``pages`` (already ordered and cut) at ``link`` + feed path + ``?query``;
+    ``item(page)`` gives the keyword arguments of ``SyndicationFeed.add_item``."""
+    feed_url = link + FEED_FORMATS[feed_format][2] + (f"?{query}" if query else "")
+    etag, last_modified = _validators(feed_url, pages)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
 
-    name = site_name(request)
     feed = FEED_CLASSES[feed_format](
-        title=f"{name}: {archive.title}" if archive.kind != "all" else name,
-        link=archive_url,
-        description=archive.description or f"The latest posts from {name}.",
+        title=title,
+        link=link,
+        description=description,
         feed_url=feed_url,
         language=settings.LANGUAGE_CODE,
-        author_name=name,
+        author_name=site_name(request),
     )
-    for post in posts:
-        _add_post(feed, post, blog_index, index_url, request)
+    for page in pages:
+        feed.add_item(**item(page))
 
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
@@ -139,7 +153,7 @@ def serve_feed(request, blog_index, archive, feed_format):
     return response
 
 
-def _add_post(feed, post, blog_index, index_url, request):
+def _post_item(post, blog_index, index_url, request):
     authors = [
         {
             "name": person.name,
@@ -147,19 +161,19 @@ def _add_post(feed, post, blog_index, index_url, request):
         }
         for person in post.authors
     ]
-    feed.add_item(
-        title=post.title,
-        link=post.get_full_url(request),
-        description=post.summary,
-        content_html=absolute_urls(str(post.body), request),
-        pubdate=post.date,
-        updateddate=max(post.date, post.last_published_at or post.date),
-        unique_id=f"urn:uuid:{post.translation_key}",
-        unique_id_is_permalink=False,
-        categories=[theme.name for theme in post.themes.all()],
-        authors=authors,
-        external_url=post.source_url,
-    )
+    return {
+        "title": post.title,
+        "link": post.get_full_url(request),
+        "description": post.summary,
+        "content_html": absolute_urls(str(post.body), request),
+        "pubdate": post.date,
+        "updateddate": max(post.date, post.last_published_at or post.date),
+        "unique_id": f"urn:uuid:{post.translation_key}",
+        "unique_id_is_permalink": False,
+        "categories": [theme.name for theme in post.themes.all()],
+        "authors": authors,
+        "external_url": post.source_url,
+    }
 
 
 def absolute_urls(html, request):

@@ -12,7 +12,7 @@ from html import unescape
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -31,10 +31,18 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from vocabulary.models import NamedSlugModel, Organisation, Person, Theme
+from vocabulary.models import (
+    City,
+    NamedSlugModel,
+    Organisation,
+    Person,
+    Theme,
+    rank_by_shared_themes,
+)
 
 from . import feeds
 from .blocks import BlogBodyBlock
+from .routing import SingleChildTypeRouteMixin
 
 EXCERPT_WORDS = 45
 MAX_PAGE_NUMBER = 100_000
@@ -191,7 +199,7 @@ class PostsPage:
         return self.number + 1
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -202,12 +210,6 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def posts(self):
         return BlogPage.objects.child_of(self).published().newest_first()
-
-    def route(self, request, path_components):
-        result = super().route(request, path_components)
-        if isinstance(result.page, BlogPage):
-            result.page.routed_through = self  # its blog, already loaded: saves the post a query
-        return result
 
     def subject_archive(self, kind, model, slug, lookup, description_field="description"):
         """The posts about one theme, category, author or series; 404 for an unknown slug."""
@@ -276,7 +278,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def serve_archive(self, request, archive, feed, feed_format, empty_is_404=False):
         if feed:
-            return feeds.serve_feed(request, self, archive, feed_format or "rss")
+            return feeds.serve_blog_feed(request, self, archive, feed_format or "rss")
         try:
             posts = PostsPage.of(archive.posts.for_listing(), request.GET.get("page", "1"))
         except ValueError as error:
@@ -320,6 +322,9 @@ class BlogPage(Page):
     )
     series_position = models.PositiveSmallIntegerField(null=True, blank=True)
     themes = ClusterTaggableManager(through=BlogPageTheme, blank=True)
+    cities = ParentalManyToManyField(
+        City, blank=True, related_name="posts", help_text="Cities this post is about."
+    )
     comments_enabled = models.BooleanField("comments open", default=True)
     # Set for posts that came from a partner's feed; empty for our own.
     source_url = models.URLField(
@@ -349,6 +354,7 @@ class BlogPage(Page):
             [
                 FieldPanel("themes"),
                 FieldPanel("categories"),
+                FieldPanel("cities"),
                 FieldRowPanel([FieldPanel("series"), FieldPanel("series_position")]),
             ],
             heading="Classification",
@@ -402,27 +408,8 @@ class BlogPage(Page):
         return self.date <= timezone.now()
 
     def related_posts(self, themes, limit=3):
-        """Other posts sharing the most of ``themes`` with this one, newest first among equals.
-
-        Ranked on the theme links alone, then the winners loaded: ranking over the joined
-        pages took twice as long at 5,000 posts.
-        """
-        theme_ids = [theme.pk for theme in themes]
-        if not theme_ids:
-            return []
-        ranked = list(
-            BlogPageTheme.objects.filter(
-                tag_id__in=theme_ids,
-                content_object_id__in=BlogPage.objects.published().values("pk"),
-            )
-            .exclude(content_object_id=self.pk)
-            .values("content_object_id")
-            .annotate(shared=Count("pk"), date=Max("content_object__date"))
-            .order_by("-shared", "-date", "-content_object_id")
-            .values_list("content_object_id", flat=True)[:limit]
-        )
-        posts = BlogPage.objects.defer_streamfields().in_bulk(ranked)
-        return [posts[pk] for pk in ranked]
+        """Other published posts sharing the most of ``themes`` with this one."""
+        return posts_sharing_themes(themes, limit, exclude_pk=self.pk)
 
     def series_neighbours(self):
         """The posts before and after this one in its series, for reading on."""
@@ -458,15 +445,14 @@ class BlogPage(Page):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
         previous, following = self.series_neighbours()
-        blog = (
-            getattr(self, "routed_through", None) or BlogIndexPage.objects.parent_of(self).first()
-        )
+        blog = self.get_parent().specific
         context.update(
             blog=blog,
             feeds=feeds.feed_links(blog.get_url(request), blog.title),
             authors=[link.person for link in self.author_links.select_related("person")],
             themes=themes,
             categories=list(self.categories.all()),
+            cities=list(self.cities.all()),
             related_posts=self.related_posts(themes),
             series_previous=previous,
             series_next=following,
@@ -477,6 +463,19 @@ class BlogPage(Page):
         if not self.is_published_for_readers():
             return []
         return super().get_sitemap_urls(request)
+
+
+def posts_sharing_themes(themes, limit=3, exclude_pk=None):
+    """Published posts sharing the most of ``themes``, newest first among equals."""
+    ranked = rank_by_shared_themes(
+        BlogPageTheme,
+        [theme.pk for theme in themes],
+        BlogPage.objects.published(),
+        exclude_pk=exclude_pk,
+        limit=limit,
+    )
+    posts = BlogPage.objects.defer_streamfields().in_bulk(ranked)
+    return [posts[pk] for pk in ranked]
 
 
 def body_excerpt(body, words=EXCERPT_WORDS):

@@ -4,12 +4,21 @@ import itertools
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
-from vocabulary.models import Organisation, Person, Theme
+from projects.models import (
+    ProjectIndexPage,
+    ProjectMember,
+    ProjectOrganisation,
+    ProjectOutput,
+    ProjectPage,
+)
+from vocabulary.models import City, Organisation, Person, Theme
 from website.models import HomePage
 
 _counter = itertools.count(1)
@@ -104,3 +113,62 @@ def make_private(page):
     return PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
+
+
+def make_city(name=None, country="GB", **fields):
+    return City.objects.create(name=name or f"City {next(_counter)}", country=country, **fields)
+
+
+def make_project_index(home):
+    return home.add_child(
+        instance=ProjectIndexPage(title="Research projects", slug="projects", show_in_menus=True)
+    )
+
+
+def make_project(
+    index,
+    title=None,
+    *,
+    start=None,
+    end=None,
+    themes=(),
+    cities=(),
+    organisations=(),
+    members=(),
+    outputs=(),
+    live=True,
+    **fields,
+):
+    """A project under ``index``. ``organisations`` are (Organisation, role) pairs,
+    ``members`` (Person, role, is_leader) triples, ``outputs`` ProjectOutput field dicts."""
+    n = next(_counter)
+    start = start or timezone.localdate() - timedelta(days=400 + n)
+    project = ProjectPage(
+        title=title or f"Project {n}",
+        summary=fields.pop("summary", f"What project {n} studies in cities."),
+        start_date=start,
+        end_date=end,
+        live=live,
+        first_published_at=timezone.now() - timedelta(days=n) if live else None,
+        last_published_at=timezone.now() - timedelta(days=n) if live else None,
+        **fields,
+    )
+    project.themes.set(list(themes))
+    project.cities = list(cities)
+    project.organisation_links = [
+        ProjectOrganisation(organisation=org, role=role) for org, role in organisations
+    ]
+    project.members = [
+        ProjectMember(person=person, role=role, is_leader=leader)
+        for person, role, leader in members
+    ]
+    project.outputs = [ProjectOutput(**output) for output in outputs]
+    index.add_child(instance=project)
+    return project
+
+
+def make_document(title="Report", content=b"%PDF-1.4 test document", filename="report.pdf"):
+    document = get_document_model()(title=title)
+    document.file.save(filename, ContentFile(content), save=False)
+    document.save()
+    return document

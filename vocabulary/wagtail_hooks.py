@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, Person, Theme
+from .models import City, Organisation, Person, Theme
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -31,11 +31,19 @@ class OrganisationViewSet(VocabularyViewSet):
     search_fields = ["name"]
 
 
+class CityViewSet(VocabularyViewSet):
+    model = City
+    icon = "site"
+    list_display = ["name", "country"]
+    list_filter = ["country"]
+    search_fields = ["name"]
+
+
 class VocabularyViewSetGroup(SnippetViewSetGroup):
     menu_label = "Themes & people"
     menu_icon = "tag"
     menu_order = 210
-    items = (ThemeViewSet, PersonViewSet, OrganisationViewSet)
+    items = (ThemeViewSet, PersonViewSet, OrganisationViewSet, CityViewSet)
 
 
 register_snippet(VocabularyViewSetGroup)

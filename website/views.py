@@ -10,9 +10,11 @@ from wagtail.search.utils import parse_query_string
 
 from blog.feeds import FEED_FORMATS, feed_links
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
-from vocabulary.models import Person, Theme
+from projects.models import ProjectPage
+from vocabulary.models import City, Person, Theme
 
 THEME_LATEST_POSTS = 10
+PLACE_LATEST_POSTS = 10
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -23,11 +25,19 @@ def _blogs(request):
 
 @require_safe
 def theme_index(request):
-    published = BlogPage.objects.published().values("pk")
+    posts = BlogPage.objects.published().values("pk")
+    projects = ProjectPage.objects.published().values("pk")
     themes = Theme.objects.annotate(
         post_count=Count(
-            "blog_page_items", filter=Q(blog_page_items__content_object_id__in=published)
-        )
+            "blog_page_items",
+            filter=Q(blog_page_items__content_object_id__in=posts),
+            distinct=True,
+        ),
+        project_count=Count(
+            "project_page_items",
+            filter=Q(project_page_items__content_object_id__in=projects),
+            distinct=True,
+        ),
     )
     return render(request, "website/theme_index.html", {"themes": themes})
 
@@ -47,15 +57,48 @@ def theme_detail(request, slug):
         for blog, url in _blogs(request)
         for archive_url in [url + blog.subject_path("theme", theme.slug)]
     ]
+    projects = ProjectPage.objects.published().filter(themes=theme).newest_first().for_listing()
     return render(
         request,
         "website/theme_detail.html",
         {
             "theme": theme,
             "posts": posts,
+            "projects": projects,
             "blogs": blogs,
             "feeds": [feed for blog in blogs for feed in blog["feeds"]],
         },
+    )
+
+
+@require_safe
+def city_index(request):
+    """Every city that a published project or post covers, grouped by country."""
+    projects = ProjectPage.objects.published().values("pk")
+    posts = BlogPage.objects.published().values("pk")
+    cities = (
+        City.objects.annotate(
+            project_count=Count("projects", filter=Q(projects__in=projects), distinct=True),
+            post_count=Count("posts", filter=Q(posts__in=posts), distinct=True),
+        )
+        .filter(Q(project_count__gt=0) | Q(post_count__gt=0))
+        .order_by("country", "name")
+    )
+    by_country = {}
+    for city in cities:
+        by_country.setdefault(city.country.name, []).append(city)
+    return render(request, "website/city_index.html", {"countries": sorted(by_country.items())})
+
+
+@require_safe
+def city_detail(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    projects = ProjectPage.objects.published().filter(cities=city).newest_first().for_listing()
+    posts = (BlogPage.objects.published().filter(cities=city).newest_first().for_listing())[
+        :PLACE_LATEST_POSTS
+    ]
+    return render(
+        request, "website/city_detail.html", {"city": city, "projects": projects, "posts": posts}
     )
 
 

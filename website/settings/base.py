@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 INSTALLED_APPS = [
     "website",
     "blog",
+    "projects",
     "vocabulary",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",

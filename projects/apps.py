@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    """Research project pages: team, partners, places covered, outputs and their citations."""
+
+    name = "projects"
+    verbose_name = "Research projects"

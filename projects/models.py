@@ -1,0 +1,466 @@
+"""Research project pages and the index that lists and filters them.
+
+A project links to the shared vocabulary (themes, people, organisations, cities), so theme
+and city pages gather projects beside posts. Status is never stored: it is derived from the
+dates, in Python for one project and in SQL for filtering (``ProjectPageQuerySet.with_status``).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django_countries import countries
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from blog import feeds
+from blog.models import FEED_SUFFIX, PostsPage, posts_sharing_themes, under_view_restriction
+from blog.routing import SingleChildTypeRouteMixin
+from vocabulary.models import City, Organisation, Person, Theme, rank_by_shared_themes
+
+from . import citations
+from .blocks import ProjectBodyBlock
+from .structured_data import project_json_ld
+from .timeline import Status, duration_label, status_on
+
+RELATED_PROJECTS = 4
+RELATED_POSTS = 3
+
+
+class ProjectPageTheme(TaggedItemBase):
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="project_page_items")
+    content_object = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="theme_items"
+    )
+
+
+class ProjectOrganisation(Orderable):
+    class Role(models.TextChoices):
+        SPONSOR = "sponsor", "Sponsor"
+        FUNDER = "funder", "Funder"
+        COMMISSIONER = "commissioner", "Commissioner"
+        PARTNER = "partner", "Partner"
+        COLLABORATOR = "collaborator", "Collaborator"
+
+    page = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="organisation_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="project_links"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTNER)
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "organisation", "role"], name="project_organisation_role_once"
+            )
+        ]
+
+
+class ProjectMember(Orderable):
+    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="project_roles")
+    role = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Principal investigator', 'Researcher'."
+    )
+    is_leader = models.BooleanField("project leader", default=False)
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role"), FieldPanel("is_leader")])]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "person"], name="project_member_once")
+        ]
+
+
+class ProjectOutput(Orderable):
+    """A report, paper or book the project produced: a document here or a link elsewhere."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", "Report"
+        WORKING_PAPER = "working-paper", "Working paper"
+        WHITE_PAPER = "white-paper", "White paper"
+        POLICY_BRIEF = "policy-brief", "Policy brief"
+        BOOK = "book", "Book"
+        ARTICLE = "article", "Article"
+
+    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="outputs")
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    publication_date = models.DateField(null=True, blank=True)
+    authors = models.TextField(
+        blank=True,
+        help_text="One per line, as 'Family name, Given names' (or an organisation's name).",
+    )
+    publisher = models.CharField(
+        "publisher or journal",
+        max_length=255,
+        blank=True,
+        help_text="The institution that issued it, its publisher, or the journal of an article.",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    external_url = models.URLField("external link", max_length=1000, blank=True)
+    doi = models.CharField(
+        "DOI",
+        max_length=255,
+        blank=True,
+        help_text="e.g. 10.1000/xyz123, without https://doi.org/.",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("publication_date")]),
+        FieldPanel("authors"),
+        FieldPanel("publisher"),
+        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("external_url"), FieldPanel("doi")]),
+    ]
+
+    def clean(self):
+        super().clean()
+        self.doi = self.doi.strip().removeprefix("https://doi.org/").removeprefix("doi:")
+        if self.doi and not self.doi.startswith("10."):
+            raise ValidationError({"doi": "A DOI starts with '10.', e.g. 10.1000/xyz123."})
+        if not (self.document_id or self.external_url or self.doi):
+            raise ValidationError("Attach a document, or give an external link or a DOI.")
+
+    @property
+    def author_list(self):
+        return [line.strip() for line in self.authors.splitlines() if line.strip()]
+
+    @property
+    def url(self):
+        """Where a reader gets it: our document first, then the publisher's copy."""
+        if self.document:
+            return self.document.url
+        return self.external_url or (f"https://doi.org/{self.doi}" if self.doi else "")
+
+    def citation(self, request=None):
+        document_url = self.document.url if self.document else ""
+        url = self.external_url or (
+            request.build_absolute_uri(document_url) if request and document_url else ""
+        )
+        return citations.Citation(
+            title=self.title,
+            kind=self.kind,
+            kind_label=self.get_kind_display(),
+            authors=self.author_list,
+            published=self.publication_date,
+            publisher=self.publisher,
+            url=url,
+            doi=self.doi,
+        )
+
+
+class RelatedProject(Orderable):
+    page = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="related_project_links"
+    )
+    project = models.ForeignKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("project")]
+
+
+class ProjectPageQuerySet(PageQuerySet):
+    def published(self):
+        """What a reader may see: live and public."""
+        return self.live().exclude(under_view_restriction())
+
+    def with_status(self, status, today=None):
+        """The same rule as ``timeline.status_on``, as a filter."""
+        today = today or timezone.localdate()
+        conditions = {
+            Status.PLANNED: Q(start_date__gt=today),
+            Status.COMPLETED: Q(start_date__lte=today, end_date__lt=today),
+            Status.ONGOING: Q(start_date__lte=today)
+            & (Q(end_date__isnull=True) | Q(end_date__gte=today)),
+        }
+        return self.filter(conditions[Status(status)])
+
+    def newest_first(self):
+        return self.order_by("-start_date", "-pk")
+
+    def for_feed(self):
+        return self.prefetch_related(
+            "themes", Prefetch("members", queryset=ProjectMember.objects.select_related("person"))
+        )
+
+    def for_listing(self):
+        """Everything a project card shows, in a constant number of queries."""
+        return self.defer_streamfields().prefetch_related(
+            "themes",
+            "cities",
+            Prefetch(
+                "organisation_links",
+                queryset=ProjectOrganisation.objects.select_related("organisation"),
+            ),
+        )
+
+
+ProjectPageManager = PageManager.from_queryset(ProjectPageQuerySet)
+
+
+class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["projects.ProjectPage"]
+
+    class Meta:
+        verbose_name = "project index"
+
+    def projects(self):
+        return ProjectPage.objects.child_of(self).published()
+
+    def feed_links(self, request, query="", filter_name=""):
+        title = f"{self.title}: {filter_name}" if filter_name else self.title
+        return feeds.feed_links(self.get_url(request), title, query=query)
+
+    @re_path(r"^" + FEED_SUFFIX, name="projects")
+    def project_list(self, request, feed=None, feed_format=None):
+        from .filters import ProjectFilter  # imports this module's models
+
+        filters = ProjectFilter(request.GET, queryset=self.projects(), request=request)
+        if not filters.is_valid():
+            raise Http404("Unknown filter value.")
+        canonical = filters.canonical_query(page=None if feed else request.GET.get("page"))
+        if canonical != request.META.get("QUERY_STRING", ""):
+            # One URL per filter combination: empty fields dropped, fixed order.
+            return HttpResponseRedirect(request.path + (f"?{canonical}" if canonical else ""))
+
+        name = filters.describe()
+        if feed:
+            return feeds.serve_feed(
+                request,
+                feed_format or "rss",
+                list(
+                    filters.qs.order_by("-first_published_at", "-pk").for_feed()[
+                        : settings.BLOG_FEED_LENGTH
+                    ]
+                ),
+                title=f"{self.title}: {name}" if name else self.title,
+                link=self.get_full_url(request),
+                query=filters.canonical_query(),
+                description=f"New research projects{f' ({name})' if name else ''}.",
+                item=lambda project: project.feed_item(request),
+            )
+        try:
+            page = PostsPage.of(
+                filters.qs.newest_first().for_listing(), request.GET.get("page", "1")
+            )
+        except ValueError as error:
+            raise Http404("No such page of projects.") from error
+        query = filters.canonical_query()
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "filter_name": name,
+                "projects": page,
+                "query": query,
+                "feeds": self.feed_links(request, query, name),
+            },
+        )
+
+
+class ProjectPage(RoutablePageMixin, Page):
+    full_title = models.CharField(
+        max_length=500, blank=True, help_text="The title in full, if the page title is a short one."
+    )
+    summary = models.TextField(help_text="Two or three sentences for listings, feeds and search.")
+    body = StreamField(ProjectBodyBlock(), blank=True)
+    start_date = models.DateField(db_index=True)
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Leave empty for an open-ended project."
+    )
+    themes = ClusterTaggableManager(through=ProjectPageTheme, blank=True)
+    cities = ParentalManyToManyField(
+        City,
+        blank=True,
+        related_name="projects",
+        help_text="Cities covered; those of case studies in the body are added on save.",
+    )
+    countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text="Countries covered as a whole, e.g. a national review; the countries of the "
+        "cities above count too.",
+    )
+    contact_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Shown obfuscated, so address harvesters cannot read it."
+    )
+
+    objects = ProjectPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("full_title"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Duration"),
+        FieldPanel("body"),
+        InlinePanel("organisation_links", heading="Organisations", label="Organisation"),
+        InlinePanel("members", heading="Leader and team", label="Member"),
+        InlinePanel("outputs", heading="Outputs", label="Output"),
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldPanel("contact_email")], heading="Contact"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("cities"), FieldPanel("countries")],
+            heading="Themes and places",
+        ),
+        InlinePanel("related_project_links", heading="Related projects", label="Project"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("full_title"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "research project"
+
+    # Derived values ----------------------------------------------------------------------
+
+    @property
+    def status(self):
+        return status_on(timezone.localdate(), self.start_date, self.end_date)
+
+    @property
+    def duration(self):
+        return duration_label(self.start_date, self.end_date)
+
+    def covered_countries(self, cities):
+        codes = {city.country.code for city in cities} | {c.code for c in self.countries}
+        return sorted((countries.name(code), code) for code in codes)
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The project cannot end before it starts."})
+
+    def save(self, *args, **kwargs):
+        studied = {block.value["city"] for block in self.body if block.block_type == "case_study"}
+        studied.discard(None)
+        if studied:
+            self.cities = list(set(self.cities.all()) | studied)
+        super().save(*args, **kwargs)
+
+    def related_projects(self, theme_ids):
+        """Hand-picked projects first, then those sharing the most themes."""
+        candidates = ProjectPage.objects.published()
+        picked = [
+            link.project
+            for link in self.related_project_links.filter(project__in=candidates).select_related(
+                "project"
+            )
+        ]
+        wanted = RELATED_PROJECTS - len(picked)
+        ranked = rank_by_shared_themes(
+            ProjectPageTheme,
+            theme_ids,
+            candidates.exclude(pk__in=[p.pk for p in picked]),
+            exclude_pk=self.pk,
+            limit=max(wanted, 0),
+            newest="start_date",
+        )
+        found = ProjectPage.objects.defer_streamfields().in_bulk(ranked) if ranked else {}
+        return picked[:RELATED_PROJECTS] + [found[pk] for pk in ranked]
+
+    # Routes ------------------------------------------------------------------------------
+
+    @re_path(r"^outputs/(?P<output_id>\d+)/cite/(?P<fmt>bib|ris)/$", name="cite")
+    def cite(self, request, output_id, fmt):
+        output = get_object_or_404(self.outputs.select_related("document"), pk=output_id)
+        citation = output.citation(request)
+        if fmt == "bib":
+            content, content_type = citations.to_bibtex(citation), "application/x-bibtex"
+        else:
+            content, content_type = (
+                citations.to_ris(citation),
+                "application/x-research-info-systems",
+            )
+        response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{citation.key}.{fmt}"'
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = list(self.themes.all())
+        cities = list(self.cities.all())
+        members = list(self.members.select_related("person"))
+        organisations = list(self.organisation_links.select_related("organisation"))
+        outputs = list(self.outputs.select_related("document"))
+        context.update(
+            themes=themes,
+            cities=cities,
+            countries=self.covered_countries(cities),
+            leaders=[member for member in members if member.is_leader],
+            team=[member for member in members if not member.is_leader],
+            organisations=organisations,
+            organisations_by_role=by_role(organisations),
+            outputs=[(output, output.citation(request)) for output in outputs],
+            related_projects=self.related_projects([t.pk for t in themes]),
+            related_posts=posts_sharing_themes(themes, RELATED_POSTS),
+            feeds=self.get_parent().specific.feed_links(request),
+        )
+        context["json_ld"] = project_json_ld(
+            self,
+            request,
+            members=members,
+            organisations=organisations,
+            outputs=context["outputs"],
+            themes=themes,
+            cities=cities,
+        )
+        return context
+
+    def feed_item(self, request):
+        return {
+            "title": self.title,
+            "link": self.get_full_url(request),
+            "description": self.summary,
+            "content_html": f"<p>{self.duration}</p>"
+            + feeds.absolute_urls(str(self.body), request),
+            "pubdate": self.first_published_at,
+            "updateddate": self.last_published_at or self.first_published_at,
+            "unique_id": f"urn:uuid:{self.translation_key}",
+            "unique_id_is_permalink": False,
+            "categories": [theme.name for theme in self.themes.all()],
+            "authors": [{"name": m.person.name} for m in self.members.all() if m.is_leader],
+        }
+
+
+def by_role(organisation_links):
+    """[(role label, [organisation, ...]), ...], roles in the order they first appear."""
+    groups = {}
+    for link in organisation_links:
+        groups.setdefault(link.get_role_display(), []).append(link.organisation)
+    return list(groups.items())
