@@ -1,14 +1,16 @@
 """The filters of the project index, through django-filter.
 
 Every filter takes a slug or code, so a filtered listing has a readable, stable URL such as
-``/projects/?theme=city-diplomacy&status=completed``; an unknown value makes the form
-invalid and the index answers 404.
+``/projects/?theme=city-diplomacy&status=completed``. The choices are only the values the
+listed projects use, read in one query; an unknown value makes the form invalid and the
+index answers 404.
 """
 
+from functools import cached_property
 from urllib.parse import urlencode
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, Value
 from django_countries import countries
 
 from vocabulary.models import City, Organisation, Theme
@@ -21,34 +23,25 @@ FILTER_ORDER = ("theme", "status", "country", "city", "partner")
 
 
 class ProjectFilter(django_filters.FilterSet):
-    # Choices are narrowed in __init__ to what the listed projects use.
-    theme = django_filters.ModelChoiceFilter(
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        field_name="themes",
-        empty_label="Any theme",
+    theme = django_filters.ChoiceFilter(
+        label="Theme", field_name="themes__slug", empty_label="Any theme"
     )
     status = django_filters.ChoiceFilter(
+        label="Status",
         choices=[(status.value, status.label) for status in Status],
         method="filter_status",
         empty_label="Any status",
     )
     country = django_filters.ChoiceFilter(
-        choices=[],
-        method="filter_country",
-        empty_label="Any country",
+        label="Country", method="filter_country", empty_label="Any country"
     )
-    city = django_filters.ModelChoiceFilter(
-        queryset=City.objects.all(),
-        to_field_name="slug",
-        field_name="cities",
-        empty_label="Any city",
+    city = django_filters.ChoiceFilter(
+        label="City", field_name="cities__slug", empty_label="Any city"
     )
-    partner = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(),
-        to_field_name="slug",
-        field_name="organisation_links__organisation",
+    partner = django_filters.ChoiceFilter(
         label="Partner organisation",
+        field_name="organisation_links__organisation__slug",
+        distinct=True,  # an organisation may have two roles on one project
         empty_label="Any organisation",
     )
 
@@ -58,29 +51,57 @@ class ProjectFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        projects = self.queryset.values("pk")
-        self.filters["theme"].queryset = Theme.objects.filter(
-            project_page_items__content_object__in=projects
-        ).distinct()
-        cities = City.objects.filter(projects__in=projects).distinct()
-        self.filters["city"].queryset = cities
-        self.filters["partner"].queryset = Organisation.objects.filter(
-            project_links__page__in=projects
-        ).distinct()
-        self.filters["country"].extra["choices"] = lambda: self._country_choices(cities)
+        # Callables, read on first use: a feed without filters renders no form and validates
+        # no value, so it never runs the query.
+        for name in ("theme", "country", "city", "partner"):
+            self.filters[name].extra["choices"] = lambda name=name: self.options.get(name, [])
 
-    def _country_choices(self, cities):
-        codes = set(cities.values_list("country", flat=True))
-        for listed in self.queryset.exclude(countries="").values_list("countries", flat=True):
-            codes.update(listed.split(","))
-        return sorted(((code.lower(), countries.name(code)) for code in codes), key=lambda c: c[1])
+    @cached_property
+    def options(self):
+        """{filter: [(value, label), ...]} of the listed projects, in one UNION query."""
+        projects = self.queryset.values("pk")
+        rows = (
+            Theme.objects.filter(project_page_items__content_object__in=projects)
+            .annotate(filter=Value("theme"))
+            .values_list("filter", "slug", "name")
+            .order_by()
+            .union(
+                City.objects.filter(projects__in=projects)
+                .annotate(filter=Value("city"))
+                .values_list("filter", "slug", "name")
+                .order_by(),
+                Organisation.objects.filter(project_links__page__in=projects)
+                .annotate(filter=Value("partner"))
+                .values_list("filter", "slug", "name")
+                .order_by(),
+                City.objects.filter(projects__in=projects)
+                .annotate(filter=Value("country"))
+                .values_list("filter", "country", "country")
+                .order_by(),
+                # CountryField(multiple=True) stores sorted codes joined by commas.
+                self.queryset.exclude(countries="")
+                .annotate(filter=Value("country"))
+                .values_list("filter", "countries", "countries")
+                .order_by(),
+            )
+        )
+        options = {}
+        for name, value, label in rows:
+            if name == "country":
+                for code in value.split(","):
+                    options.setdefault(name, {})[code.lower()] = countries.name(code)
+            else:
+                options.setdefault(name, {})[value] = label
+        return {
+            name: sorted(values.items(), key=lambda choice: choice[1].casefold())
+            for name, values in options.items()
+        }
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status(value)
 
     def filter_country(self, queryset, name, value):
         code = value.upper()
-        # CountryField(multiple=True) stores sorted codes joined by commas, e.g. "CL,GB".
         listed = Q(countries__regex=rf"(^|,){code}(,|$)")
         return queryset.filter(listed | Q(cities__country=code)).distinct()
 
@@ -97,11 +118,6 @@ class ProjectFilter(django_filters.FilterSet):
         chosen = []
         for name in FILTER_ORDER:
             value = self.form.cleaned_data.get(name)
-            if not value:
-                continue
-            if name == "status":
-                value = Status(value).label
-            elif name == "country":
-                value = countries.name(value.upper())
-            chosen.append(str(value))
+            if value:
+                chosen.append(str(dict(self.form.fields[name].choices)[value]))
         return " · ".join(chosen)

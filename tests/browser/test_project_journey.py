@@ -124,11 +124,7 @@ def test_reader_filters_opens_cites_and_downloads(live_server, page, screenshot,
     screenshot("project-index")
 
     filters = page.get_by_role("form", name="Filter projects")
-    # Found by its "Any theme" choice, as its label is wrong (see test_filters_are_labelled);
-    # once that passes this becomes filters.get_by_label("Theme", exact=True).
-    theme = filters.get_by_role("combobox").filter(
-        has=page.get_by_role("option", name="Any theme", exact=True)
-    )
+    theme = filters.get_by_label("Theme", exact=True)
     theme.select_option(label="City diplomacy")
     filters.get_by_role("button", name="Filter").click()
     page.wait_for_url("**/projects/?theme=city-diplomacy")
@@ -180,11 +176,6 @@ def test_reader_filters_opens_cites_and_downloads(live_server, page, screenshot,
     assert "doi = {10.1234/civic.2009}" in bibtex
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="projects/filters.py gives theme, status, country and city no label, so "
-    "django-filter labels them 'Tags', '[invalid name]', '[invalid name]' and 'Cities'",
-)
 def test_filters_are_labelled(live_server, page, projects):
     page.goto(live_server.url + "/projects/")
     filters = page.get_by_role("form", name="Filter projects")
