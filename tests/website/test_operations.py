@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from blog.models import BlogPage
-from vocabulary.models import Person, Theme
+from projects.models import ProjectPage
+from vocabulary.models import City, Person, Theme
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,6 +82,11 @@ def snapshot():
         "themes": Theme.objects.count(),
         "people": Person.objects.count(),
         "posts": list(BlogPage.objects.order_by("pk").values_list("title", "last_published_at")),
+        "projects": list(
+            ProjectPage.objects.order_by("pk").values_list("title", "last_published_at")
+        ),
+        "documents": list(get_document_model().objects.order_by("pk").values_list("file")),
+        "cities": City.objects.count(),
     }
 
 
@@ -98,4 +105,13 @@ def test_load_demo_builds_the_site_and_is_idempotent(client, db):
     assert home.status_code == 200 and len(home.context["latest_posts"]) == 6
     series = client.get("/blog/series/cities-diplomacy-series/")
     assert len(series.context["posts"].object_list) >= 2
+
+    projects = client.get("/projects/")
+    assert projects.status_code == 200 and len(projects.context["projects"].object_list) == 7
+    study = ProjectPage.objects.get(slug="international-civic-leadership")
+    assert {"Malmö", "Porto Alegre", "Medellín"} <= {city.name for city in study.cities.all()}
+    assert client.get(study.url).status_code == 200
+    download = client.get(study.outputs.get().document.url)
+    assert download.status_code == 200
+    assert download.getvalue().startswith(b"%PDF")
     assert client.login(username="admin", password="demo-pass")

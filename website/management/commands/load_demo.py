@@ -1,23 +1,37 @@
-"""Load the demo site: home page, debate blog, vocabulary, posts and an admin user.
+"""Load the demo site: home page, debate blog, vocabulary, posts, research projects with
+their documents, and an admin user.
 
-Idempotent: everything is looked up by slug first and only created when missing, so a second
-run changes nothing (no new pages, snippets or revisions) and never overwrites an editor's
-changes. The content itself lives in ``website.demo_content``.
+Idempotent: everything is looked up by slug (documents by title) first and only created when
+missing, so a second run changes nothing (no new pages, snippets, documents or revisions) and
+never overwrites an editor's changes. The content itself lives in ``website.demo_content``.
 """
 
+import hashlib
 import secrets
 from collections import Counter
 from datetime import UTC, datetime, time
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
-from vocabulary.models import Organisation, Person, Theme
+from projects.models import (
+    ProjectIndexPage,
+    ProjectMember,
+    ProjectOrganisation,
+    ProjectOutput,
+    ProjectPage,
+    RelatedProject,
+)
+from vocabulary.models import City, Organisation, Person, Theme
 from website import demo_content as demo
+from website.demo_pdf import simple_pdf
 from website.models import HomePage, HomePageFeaturedTheme
 
 ADMIN_USERNAME = "admin"
@@ -26,7 +40,10 @@ POST_TIME = time(9, 0, tzinfo=UTC)  # the hour given to each post's display date
 
 
 class Command(BaseCommand):
-    help = "Create the demo home page, blog, themes, people and posts (safe to run again)."
+    help = (
+        "Create the demo home page, blog, themes, people, posts and research projects "
+        "(safe to run again)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -45,12 +62,17 @@ class Command(BaseCommand):
                 for row in demo.PEOPLE
             ]
             people = self.load_rows(Person, people_rows, "people")
+            cities = self.load_rows(City, demo.CITIES, "cities")
             categories = self.load_rows(BlogCategory, demo.CATEGORIES, "categories")
             series = self.load_rows(BlogSeries, demo.SERIES, "series")
             home = self.load_home(themes)
-            blog = self.load_blog_index(home)
+            blog = self.load_index(home, BlogIndexPage, demo.BLOG_INDEX, "blog index")
             for post in demo.POSTS:
                 self.load_post(blog, post, themes, people, categories, series)
+            project_index = self.load_index(
+                home, ProjectIndexPage, demo.PROJECT_INDEX, "project index"
+            )
+            self.load_projects(project_index, themes, organisations, people, cities)
             admin_message = self.load_admin(options["admin_password"])
         self.report()
         self.stdout.write(admin_message)
@@ -122,19 +144,20 @@ class Command(BaseCommand):
                 setattr(site, name, value)
             site.save()
 
-    def load_blog_index(self, home):
-        existing = home.get_children().filter(slug=demo.BLOG_INDEX["slug"]).first()
+    def load_index(self, home, model, data, label):
+        """The listing page at ``data["slug"]`` under the home page, shown in the menu."""
+        existing = home.get_children().filter(slug=data["slug"]).first()
         if existing is not None:
-            blog = existing.specific
-            if not isinstance(blog, BlogIndexPage):
-                raise CommandError(f"{existing.url_path} exists but is not a blog index page.")
-            self.present["blog index"] += 1
-            return blog
-        blog = BlogIndexPage(show_in_menus=True, **demo.BLOG_INDEX)
-        home.add_child(instance=blog)
-        blog.save_revision().publish()
-        self.created["blog index"] += 1
-        return blog
+            index = existing.specific
+            if not isinstance(index, model):
+                raise CommandError(f"{existing.url_path} exists but is not a {label} page.")
+            self.present[label] += 1
+            return index
+        index = model(show_in_menus=True, **data)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        self.created[label] += 1
+        return index
 
     def load_post(self, blog, data, themes, people, categories, series):
         if blog.get_children().filter(slug=data["slug"]).exists():
@@ -159,6 +182,97 @@ class Command(BaseCommand):
         blog.add_child(instance=post)
         post.save_revision().publish()
         self.created["blog posts"] += 1
+
+    # Research projects ---------------------------------------------------------------------
+
+    def load_projects(self, index, themes, organisations, people, cities):
+        """Create the missing projects as drafts, then publish each one with its related
+        projects, which may be created later in the same run. Existing ones are left alone."""
+        projects = {page.slug: page for page in ProjectPage.objects.child_of(index)}
+        new = []
+        for data in demo.PROJECTS:
+            if data["slug"] in projects:
+                self.present["projects"] += 1
+                continue
+            project = self.build_project(data, themes, organisations, people, cities)
+            index.add_child(instance=project)
+            projects[data["slug"]] = project
+            new.append((project, data))
+        for project, data in new:
+            project.related_project_links = [
+                RelatedProject(project=projects[slug], sort_order=position)
+                for position, slug in enumerate(data["related"])
+            ]
+            project.save_revision().publish()
+            self.created["projects"] += 1
+
+    def build_project(self, data, themes, organisations, people, cities):
+        body = [
+            (kind, {**value, "city": cities[value["city"]]} if kind == "case_study" else value)
+            for kind, value in data["body"]
+        ]
+        project = ProjectPage(
+            title=data["title"],
+            slug=data["slug"],
+            full_title=data["full_title"],
+            summary=data["summary"],
+            body=body,
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            countries=data["countries"],
+            contact_person=people.get(data["contact_person"]),
+            contact_email=data["contact_email"],
+            live=False,  # published by load_projects once its related projects exist
+        )
+        project.themes.set([themes[slug] for slug in data["themes"]])
+        project.cities = [cities[slug] for slug in data["cities"]]
+        project.organisation_links = [
+            ProjectOrganisation(organisation=organisations[slug], role=role, sort_order=position)
+            for position, (slug, role) in enumerate(data["organisations"])
+        ]
+        project.members = [
+            ProjectMember(person=people[slug], role=role, is_leader=leader, sort_order=position)
+            for position, (slug, role, leader) in enumerate(data["members"])
+        ]
+        project.outputs = [
+            ProjectOutput(
+                title=output["title"],
+                kind=output["kind"],
+                publication_date=output["publication_date"],
+                authors=output["authors"],
+                publisher=output["publisher"],
+                document=self.load_document(output),
+                sort_order=position,
+            )
+            for position, output in enumerate(data["outputs"])
+        ]
+        return project
+
+    def load_document(self, output):
+        """A one-page PDF standing in for the output, in the default collection."""
+        Document = get_document_model()
+        document = Document.objects.filter(title=output["title"]).first()
+        if document is not None:
+            self.present["documents"] += 1
+            return document
+        # "Family, Given" lines as names are written, then who issued it and when.
+        authors = [
+            " ".join(reversed(line.split(", ", 1))) for line in output["authors"].splitlines()
+        ]
+        issued = [output["publisher"]] if authors != [output["publisher"]] else []
+        issued.append(output["publication_date"].strftime("%B %Y"))
+        byline = f"{', '.join(authors)}. {', '.join(issued)}."
+        pdf = simple_pdf(output["title"], [byline, "", output["abstract"], "", demo.DEMO_NOTE])
+        document = Document(
+            title=output["title"],
+            file_size=len(pdf),
+            # The SHA-1 Wagtail stores to spot duplicate uploads.
+            file_hash=hashlib.sha1(pdf, usedforsecurity=False).hexdigest(),
+        )
+        document.file.save(f"{slugify(output['title'])[:80]}.pdf", ContentFile(pdf), save=False)
+        document.save()
+        self.created["documents"] += 1
+        return document
 
     # Admin user and report -----------------------------------------------------------------
 
