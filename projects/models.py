@@ -47,6 +47,7 @@ class ProjectPageTheme(TaggedItemBase):
 
 class ProjectOrganisation(Orderable):
     class Role(models.TextChoices):
+        LEAD = "lead", "Lead organisation"
         SPONSOR = "sponsor", "Sponsor"
         FUNDER = "funder", "Funder"
         COMMISSIONER = "commissioner", "Commissioner"

@@ -667,8 +667,8 @@ DEMO_NOTE = ("A short stand-in made for the City Forum demo site; it is not the 
 
 # "themes", "cities", "organisations", "members", "contact_person" and "related" hold slugs
 # from the tables above (related: other projects here). Organisation roles are
-# ProjectOrganisation.Role values; the research team's own organisation comes first, as a
-# partner. Each output gets a one-page PDF with its title and "abstract".
+# ProjectOrganisation.Role values; the research team's own organisation comes first, as the
+# lead organisation. Each output gets a one-page PDF with its title and "abstract".
 PROJECTS = [
     {
         "slug": "future-of-city-leadership-uk",
@@ -681,7 +681,7 @@ PROJECTS = [
         "start_date": date(2014, 9, 1), "end_date": date(2016, 3, 31),
         "themes": ["city-leadership", "local-governance", "city-networks"],
         "cities": [], "countries": ["GB"],
-        "organisations": [("ucl-city-leadership-initiative", "partner"),
+        "organisations": [("ucl-city-leadership-initiative", "lead"),
                           ("government-office-for-science", "commissioner"),
                           ("government-office-for-science", "funder")],
         "members": [], "contact_person": None, "contact_email": "",
@@ -741,7 +741,7 @@ PROJECTS = [
         "start_date": date(2016, 4, 1), "end_date": date(2016, 12, 31),
         "themes": ["city-diplomacy", "city-networks", "city-leadership"],
         "cities": [], "countries": ["GB", "CN"],
-        "organisations": [("ucl-city-leadership-initiative", "partner"),
+        "organisations": [("ucl-city-leadership-initiative", "lead"),
                           ("foreign-and-commonwealth-office", "partner"),
                           ("government-office-for-science", "funder")],
         "members": [], "contact_person": None, "contact_email": "",
@@ -790,7 +790,7 @@ PROJECTS = [
         "start_date": date(2016, 2, 1), "end_date": date(2016, 12, 31),
         "themes": ["city-leadership", "urban-innovation", "local-governance"],
         "cities": ["santiago"], "countries": ["CL"],
-        "organisations": [("ucl-city-leadership-initiative", "partner"),
+        "organisations": [("ucl-city-leadership-initiative", "lead"),
                           ("sercotec", "sponsor"), ("minvu", "sponsor"),
                           ("fco-prosperity-fund", "funder"),
                           ("foreign-and-commonwealth-office", "partner"),
@@ -855,7 +855,7 @@ PROJECTS = [
         "start_date": date(2014, 1, 1), "end_date": date(2015, 12, 31),
         "themes": ["city-leadership", "city-networks", "local-governance"],
         "cities": [], "countries": [],
-        "organisations": [("ucl-city-leadership-initiative", "partner"),
+        "organisations": [("ucl-city-leadership-initiative", "lead"),
                           ("un-habitat", "partner"), ("world-bank", "partner"),
                           ("esrc", "partner")],
         "members": [], "contact_person": None, "contact_email": "",
@@ -893,7 +893,7 @@ PROJECTS = [
         "start_date": date(2014, 4, 1), "end_date": date(2015, 3, 31),
         "themes": ["city-leadership", "city-diplomacy"],
         "cities": [], "countries": [],
-        "organisations": [("ucl-city-leadership-initiative", "partner"), ("clair", "partner")],
+        "organisations": [("ucl-city-leadership-initiative", "lead"), ("clair", "partner")],
         "members": [], "contact_person": None, "contact_email": "",
         "related": ["urban-connections", "city-diplomacy-and-twinning"],
         "outputs": [],
@@ -920,7 +920,7 @@ PROJECTS = [
         "start_date": date(2015, 1, 1), "end_date": None,
         "themes": ["safer-cities", "city-networks"],
         "cities": [], "countries": [],
-        "organisations": [("ucl-city-leadership-initiative", "partner"),
+        "organisations": [("ucl-city-leadership-initiative", "lead"),
                           ("un-habitat", "partner")],
         "members": [], "contact_person": None, "contact_email": "",
         "related": ["urban-connections"],
@@ -950,7 +950,7 @@ PROJECTS = [
         "themes": ["city-leadership", "urban-innovation", "local-governance",
                    "participatory-budgeting", "climate-action"],
         "cities": [], "countries": ["GB"],
-        "organisations": [("uwe-bristol", "partner"),
+        "organisations": [("uwe-bristol", "lead"),
                           ("larci", "sponsor"),
                           ("communities-and-local-government", "sponsor"),
                           ("community-sector-coalition", "collaborator"),

@@ -36,7 +36,7 @@ def scoping_study(project_index, blog):
         project_index,
         "International civic leadership",
         slug="civic-leadership",
-        full_title="International insights on civic leadership and public service innovation",
+        full_title="Civic leadership abroad: a scoping study of public service innovation",
         summary="A scoping study of what UK local government can learn from abroad.",
         start=date(2009, 1, 1),
         end=date(2009, 6, 30),

@@ -43,8 +43,7 @@ def test_editor_builds_a_seed_project_with_every_field(admin_client, project_ind
         {
             "title": "International civic leadership",
             "slug": "international-civic-leadership",
-            "full_title": "International insights on civic leadership and public service "
-            "innovation",
+            "full_title": "Civic leadership abroad: a scoping study of public service innovation",
             "summary": "What UK local governance can learn from five cities abroad.",
             "start_date": "2009-01-01",
             "end_date": "2009-06-30",

@@ -28,7 +28,7 @@ def test_every_field_is_rendered(client, scoping_study):
     html = client.get(URL).content.decode()
     for text in [
         "<h1>International civic leadership</h1>",
-        "International insights on civic leadership and public service innovation",
+        "Civic leadership abroad: a scoping study of public service innovation",
         "A scoping study of what UK local government can learn from abroad.",
         "January–June 2009",
         "Completed",
@@ -114,7 +114,7 @@ def test_json_ld_describes_the_project_and_its_report(client, scoping_study):
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "ResearchProject"
     assert data["name"] == "International civic leadership"
-    assert data["alternateName"].startswith("International insights")
+    assert data["alternateName"].startswith("Civic leadership abroad")
     assert data["foundingDate"] == "2009-01-01"
     assert data["dissolutionDate"] == "2009-06-30"
     assert data["sponsor"] == [
