@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('role', models.CharField(choices=[('sponsor', 'Sponsor'), ('funder', 'Funder'), ('commissioner', 'Commissioner'), ('partner', 'Partner'), ('collaborator', 'Collaborator')], default='partner', max_length=20)),
+                ('role', models.CharField(choices=[('lead', 'Lead organisation'), ('sponsor', 'Sponsor'), ('funder', 'Funder'), ('commissioner', 'Commissioner'), ('partner', 'Partner'), ('collaborator', 'Collaborator')], default='partner', max_length=20)),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='project_links', to='vocabulary.organisation')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisation_links', to='projects.projectpage')),
             ],
