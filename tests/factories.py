@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
 from projects.models import (
@@ -44,11 +44,12 @@ def make_site():
 
 
 def _make_root():
-    """The tree root and default locale that migrations create, after a transactional
+    """The tree roots and default locale that migrations create, after a transactional
     test has flushed them away."""
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
