@@ -149,14 +149,8 @@ class ProjectOutput(Orderable):
     def author_list(self):
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
-    @property
-    def url(self):
-        """Where a reader gets it: our document first, then the publisher's copy."""
-        if self.document:
-            return self.document.url
-        return self.external_url or (f"https://doi.org/{self.doi}" if self.doi else "")
-
     def citation(self, request=None):
+        """The publisher's copy if there is one, else ours (absolute, to leave the site)."""
         document_url = self.document.url if self.document else ""
         url = self.external_url or (
             request.build_absolute_uri(document_url) if request and document_url else ""
@@ -425,7 +419,6 @@ class ProjectPage(RoutablePageMixin, Page):
             countries=self.covered_countries(cities),
             leaders=[member for member in members if member.is_leader],
             team=[member for member in members if not member.is_leader],
-            organisations=organisations,
             organisations_by_role=by_role(organisations),
             outputs=[(output, output.citation(request)) for output in outputs],
             related_projects=self.related_projects([t.pk for t in themes]),
