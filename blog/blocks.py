@@ -57,6 +57,15 @@ class CalloutBlock(blocks.StructBlock):
         template = "blog/blocks/callout.html"
 
 
+class PartnerHTMLBlock(blocks.RawHTMLBlock):
+    """The body of a post imported from a partner's feed, as the importer sanitised it
+    (an allow-list of text, links, images and tables; see importers.core.clean)."""
+
+    class Meta:
+        icon = "code"
+        label = "Partner HTML"
+
+
 class BlogBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
     heading = HeadingBlock()
@@ -65,3 +74,4 @@ class BlogBodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(help_text="A video or post from YouTube, Vimeo, X and other providers.")
     document = DocumentLinkBlock()
     callout = CalloutBlock()
+    partner_html = PartnerHTMLBlock()

@@ -160,7 +160,7 @@ def _post_item(post, blog_index, index_url, request):
             "url": index_url + blog_index.reverse_subpage("author", kwargs={"slug": person.slug}),
         }
         for person in post.authors
-    ]
+    ] or ([{"name": post.byline}] if post.byline else [])
     return {
         "title": post.title,
         "link": post.get_full_url(request),

@@ -83,6 +83,14 @@ class BlogPageTheme(TaggedItemBase):
     )
 
 
+class BlogPageTag(TaggedItemBase):
+    """Free tags: labels a partner feed used that match no curated theme."""
+
+    content_object = ParentalKey(
+        "blog.BlogPage", on_delete=models.CASCADE, related_name="tag_items"
+    )
+
+
 class BlogPageAuthor(Orderable):
     page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="author_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="blog_author_links")
@@ -322,6 +330,12 @@ class BlogPage(Page):
     )
     series_position = models.PositiveSmallIntegerField(null=True, blank=True)
     themes = ClusterTaggableManager(through=BlogPageTheme, blank=True)
+    tags = ClusterTaggableManager(
+        through=BlogPageTag,
+        blank=True,
+        verbose_name="free tags",
+        help_text="Other labels, e.g. those a partner's feed used that match no theme.",
+    )
     cities = ParentalManyToManyField(
         City, blank=True, related_name="posts", help_text="Cities this post is about."
     )
@@ -341,6 +355,12 @@ class BlogPage(Page):
         related_name="blog_posts",
         help_text="The partner organisation that first published this post.",
     )
+    byline = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Authors as the original credits them, for posts by people without a "
+        "profile here (e.g. imported from a partner's feed).",
+    )
 
     objects = BlogPageManager()
 
@@ -354,12 +374,16 @@ class BlogPage(Page):
             [
                 FieldPanel("themes"),
                 FieldPanel("categories"),
+                FieldPanel("tags"),
                 FieldPanel("cities"),
                 FieldRowPanel([FieldPanel("series"), FieldPanel("series_position")]),
             ],
             heading="Classification",
         ),
-        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("partner")], heading="Partner post"),
+        MultiFieldPanel(
+            [FieldPanel("source_url"), FieldPanel("partner"), FieldPanel("byline")],
+            heading="Partner post",
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
 

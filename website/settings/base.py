@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "website",
     "blog",
     "projects",
+    "importers",
     "vocabulary",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

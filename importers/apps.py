@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ImportersConfig(AppConfig):
+    """Partner feeds imported as attributed blog posts."""
+
+    name = "importers"
+    verbose_name = "Partner feeds"
