@@ -60,6 +60,9 @@ class FeedSource(models.Model):
     last_error = models.TextField(blank=True, editable=False)
     consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
     next_due_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    # While set and in the future, one importer holds this source (see importers.lease).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    lease_holder = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -75,6 +78,18 @@ class FeedSource(models.Model):
             heading="Publishing",
         ),
         FieldRowPanel([FieldPanel("active"), FieldPanel("poll_interval")], heading="Schedule"),
+    ]
+
+    # What an import writes back, leaving the editor's settings alone.
+    IMPORTER_FIELDS = [
+        "url",
+        "etag",
+        "last_modified",
+        "last_fetched_at",
+        "last_success_at",
+        "last_error",
+        "consecutive_failures",
+        "next_due_at",
     ]
 
     class Meta:

@@ -33,6 +33,8 @@ class Migration(migrations.Migration):
                 ('last_error', models.TextField(blank=True, editable=False)),
                 ('consecutive_failures', models.PositiveIntegerField(default=0, editable=False)),
                 ('next_due_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False)),
+                ('lease_until', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('lease_holder', models.CharField(blank=True, editable=False, max_length=64)),
                 ('default_category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='blog.blogcategory')),
                 ('default_themes', models.ManyToManyField(blank=True, help_text='Given to every post from this feed.', related_name='+', to='vocabulary.theme')),
                 ('partner', models.ForeignKey(blank=True, help_text='Credited on every post from this feed.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feed_sources', to='vocabulary.organisation')),

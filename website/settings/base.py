@@ -162,3 +162,11 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "website/password_required.html"
 # Blog
 BLOG_POSTS_PER_PAGE = 10
 BLOG_FEED_LENGTH = 20
+
+# Partner feed importers
+IMPORTER_USER_AGENT = os.environ.get(
+    "IMPORTER_USER_AGENT", "CityForumFeedImporter/1.0 (+https://cityforum.example.org/)"
+)
+IMPORTER_MAX_BYTES = int(os.environ.get("IMPORTER_MAX_BYTES", 10 * 1024 * 1024))
+# Hosts resolving to private, loopback or link-local addresses are refused unless allowed.
+IMPORTER_ALLOW_PRIVATE_HOSTS = os.environ.get("IMPORTER_ALLOW_PRIVATE_HOSTS", "") == "1"

@@ -1,0 +1,130 @@
+"""Entries -> blog posts: the only place the importer touches Wagtail pages."""
+
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
+
+from blog.models import RESERVED_SLUGS, BlogPage
+from vocabulary.models import Theme
+
+from .models import FeedSource, ImportedEntry
+
+SLUG_LENGTH = 80
+
+
+def publish_entry(source, entry, themes_by_slug, now):
+    """Create or update the post for ``entry``; returns (action, ImportedEntry).
+
+    action is "new", "updated" or "unchanged". Runs in its own transaction, so one bad
+    entry never undoes the others; a concurrent importer that stored the same entry first
+    makes this one "unchanged" through the unique constraint.
+    """
+    digest = ImportedEntry.digest(entry.key)
+    record = ImportedEntry.objects.filter(source=source, key_digest=digest).first()
+    if record is not None and record.content_hash == entry.content_hash:
+        ImportedEntry.objects.filter(pk=record.pk).update(last_seen_at=now)
+        return "unchanged", record
+    try:
+        with transaction.atomic():
+            if record is None:
+                page = _create_post(source, entry, themes_by_slug)
+                record = ImportedEntry.objects.create(
+                    source=source,
+                    key=entry.key,
+                    key_digest=digest,
+                    guid=entry.guid,
+                    link=entry.link,
+                    content_hash=entry.content_hash,
+                    page=page,
+                    first_seen_at=now,
+                    last_seen_at=now,
+                )
+                return "new", record
+            _update_post(source, record.page, entry, themes_by_slug)
+            record.content_hash, record.last_seen_at = entry.content_hash, now
+            record.link = entry.link
+            record.save(update_fields=["content_hash", "last_seen_at", "link"])
+            return "updated", record
+    except IntegrityError:
+        # Another importer stored this entry between our read and our write.
+        return "unchanged", ImportedEntry.objects.get(source=source, key_digest=digest)
+
+
+def _create_post(source: FeedSource, entry, themes_by_slug):
+    blog = source.target_blog
+    post = BlogPage(slug=_free_slug(blog, entry.title), live=False)
+    _fill(post, source, entry, themes_by_slug)
+    blog.add_child(instance=post)
+    _save(post, source)
+    return post
+
+
+def _update_post(source, post, entry, themes_by_slug):
+    """A new revision of the same page (same URL); live posts stay live."""
+    if post is None:  # an editor deleted the post: leave it deleted
+        return
+    was_live = post.live
+    post = post.get_latest_revision_as_object()
+    _fill(post, source, entry, themes_by_slug)
+    _save(post, source, publish=was_live)
+
+
+def _fill(post, source, entry, themes_by_slug):
+    post.title = entry.title or "Untitled"
+    post.date = entry.published
+    post.excerpt = entry.summary
+    post.body = [("partner_html", entry.body_html + _enclosure_links(entry.enclosures))]
+    post.source_url = entry.link
+    post.partner = source.partner
+    post.byline = ", ".join(entry.authors)[:500]
+    post.themes.set([themes_by_slug[slug] for slug in entry.theme_slugs if slug in themes_by_slug])
+    post.tags.set(entry.free_tags)
+    post.categories = [source.default_category] if source.default_category else []
+
+
+def _save(post, source, publish=None):
+    revision = post.save_revision(log_action=True)
+    if publish if publish is not None else source.review_mode == source.ReviewMode.LIVE:
+        revision.publish()
+    elif (workflow := post.get_workflow()) is not None and not post.workflow_in_progress:
+        workflow.start(post, user=None)
+
+
+def _enclosure_links(enclosures):
+    """Attachments (e.g. a PDF report) as links to the partner's copy: never downloaded."""
+    if not enclosures:
+        return ""
+    items = format_html_join(
+        "",
+        '<li><a href="{}" rel="nofollow noopener">{}</a>{}</li>',
+        (
+            (
+                enclosure.url,
+                enclosure.url.rsplit("/", 1)[-1] or enclosure.url,
+                f" ({enclosure.media_type}, {filesizeformat(enclosure.length)})"
+                if enclosure.length
+                else (f" ({enclosure.media_type})" if enclosure.media_type else ""),
+            )
+            for enclosure in enclosures
+        ),
+    )
+    return format_html('<ul class="enclosures">{}</ul>', items)
+
+
+def _free_slug(blog, title):
+    base = slugify(title)[:SLUG_LENGTH].strip("-") or "post"
+    if base in RESERVED_SLUGS or (base.isdigit() and len(base) == 4):
+        base = f"post-{base}"
+    taken = set(
+        BlogPage.objects.child_of(blog).filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def themes_by_slug():
+    return {theme.slug: theme for theme in Theme.objects.all()}
