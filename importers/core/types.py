@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
-class Rejected(Exception):  # noqa: N818 - "raise Rejected(...)" reads as what happened
+class Rejected(Exception):  # not "...Error": "raise Rejected(...)" reads as what happened
     """A feed refused before any entry is read: one line that says why, shown to editors.
 
     Raised by fetch (bad scheme, private address, too many redirects, timeout, body too
