@@ -1,0 +1,42 @@
+"""Every sample of feedparser's own test suite (../shared/corpus/feedparser-tests/, see its
+README): the core either rejects it with a reason or returns entries that are safe."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from importers.core.parse import parse_feed
+from importers.core.types import Rejected
+
+from .checks import feed_problems
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "feedparser-tests"
+NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)
+SAMPLES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.parent != CORPUS)
+# One test per folder: 2,100 separate tests cost more in pytest-xdist overhead than in parsing.
+FOLDERS = sorted({p.parent.relative_to(CORPUS).as_posix() for p in SAMPLES})
+
+
+def test_the_corpus_is_there():
+    assert len(SAMPLES) > 2100, f"expected the feedparser samples in {CORPUS}"
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_samples_are_rejected_or_safe(folder):
+    problems = []
+    for path in (p for p in SAMPLES if p.parent == CORPUS / folder):
+        name = path.relative_to(CORPUS).as_posix()
+        try:
+            feed = parse_feed(path.read_bytes(), "http://example.org/feeds/" + name, NOW)
+        except Rejected as rejected:
+            if not str(rejected) or "\n" in str(rejected):
+                problems.append(f"{name}: not a one-line reason: {rejected!r}")
+            continue
+        except Exception as exc:
+            problems.append(f"{name}: {exc!r}")
+            continue
+        problems += [f"{name}: {problem}" for problem in feed_problems(feed, NOW)]
+    assert problems == []
