@@ -66,7 +66,11 @@ def fetch(url: str, settings: FetchSettings, etag: str = "", last_modified: str 
                             raise Rejected(f"redirect loop at {current}")
                         seen.add(str(current))
                         continue
-                    return _fetched(response, settings, permanent=hops > 0 and all_permanent)
+                    found = _fetched(response, settings, permanent=hops > 0 and all_permanent)
+                    if found.not_modified:  # a 304 need not repeat the validators
+                        found.etag = found.etag or etag
+                        found.last_modified = found.last_modified or last_modified
+                    return found
             except httpx.TimeoutException as exc:
                 raise Rejected(f"timed out after {settings.timeout:g} s ({current.host})") from exc
             except httpx.DecodingError as exc:
@@ -158,12 +162,7 @@ def _check_host(url: httpx.URL, allow_private: bool) -> None:
 
 
 def _is_internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-        or not address.is_global
-    )
+    # is_global is False for private, loopback, link-local, reserved and unspecified
+    # addresses (and shared/documentation ranges); multicast can be "global", so it is
+    # checked on its own.
+    return address.is_multicast or not address.is_global

@@ -127,8 +127,9 @@ def test_304_with_etag(server):
 
 def test_304_with_last_modified(server):
     assert fetch(server + "/modified", SETTINGS).body == FEED
-    fetched = fetch(server + "/modified", SETTINGS, last_modified=LAST_MODIFIED)
+    fetched = fetch(server + "/modified", SETTINGS, etag=ETAG, last_modified=LAST_MODIFIED)
     assert fetched.not_modified
+    assert (fetched.etag, fetched.last_modified) == (ETAG, LAST_MODIFIED)  # kept, not blanked
 
 
 def test_permanent_redirects_give_the_new_url(server):
