@@ -11,7 +11,7 @@ from vocabulary.models import Theme
 
 from .core.fetch import fetch
 from .core.parse import parse_feed
-from .core.themes import ThemeMatcher
+from .core.themes import ThemeMatcher, tag
 from .core.types import FetchSettings, Rejected, ThemeTerms
 from .lease import SourceBusy, leased
 from .models import FeedSource, ImportRun
@@ -109,9 +109,7 @@ def _import(source, body, run, dry_run):
         report.count("failed")
         report.entries.append(EntryReport(failed.key, "failed", title=failed.reason))
     for entry in feed.entries:
-        slugs, unmatched = matcher.match(entry.categories)
-        entry.theme_slugs = list(dict.fromkeys(slugs + defaults))
-        entry.free_tags = unmatched if source.allow_free_tags else []
+        tag(entry, matcher, defaults, source.allow_free_tags)
         if dry_run:
             report.entries.append(
                 EntryReport(entry.key, "new", title=entry.title, themes=entry.theme_slugs)
