@@ -55,6 +55,8 @@ class FeedSource(models.Model):
     # Kept by the importer.
     etag = models.CharField(max_length=500, blank=True, editable=False)
     last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    # The last body imported without failures: the same bytes again need no parsing.
+    body_digest = models.CharField(max_length=64, blank=True, editable=False)
     last_fetched_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_error = models.TextField(blank=True, editable=False)
@@ -85,6 +87,7 @@ class FeedSource(models.Model):
         "url",
         "etag",
         "last_modified",
+        "body_digest",
         "last_fetched_at",
         "last_success_at",
         "last_error",

@@ -11,6 +11,7 @@ from vocabulary.models import Theme
 from .models import FeedSource, ImportedEntry
 
 SLUG_LENGTH = 80
+MAX_SOURCE_URL = BlogPage._meta.get_field("source_url").max_length
 
 
 def publish_entry(source, entry, themes_by_slug, now):
@@ -53,8 +54,10 @@ def publish_entry(source, entry, themes_by_slug, now):
 
 def _create_post(source: FeedSource, entry, themes_by_slug):
     blog = source.target_blog
-    post = BlogPage(slug=_free_slug(blog, entry.title), live=False)
-    _fill(post, source, entry, themes_by_slug)
+    base = slug_base(entry.title)
+    siblings = BlogPage.objects.child_of(blog).filter(slug__startswith=base)
+    post = BlogPage(slug=free_slug(base, set(siblings.values_list("slug", flat=True))), live=False)
+    fill_post(post, source, entry, themes_by_slug)
     blog.add_child(instance=post)
     _save(post, source)
     return post
@@ -66,16 +69,16 @@ def _update_post(source, post, entry, themes_by_slug):
         return
     was_live = post.live
     post = post.get_latest_revision_as_object()
-    _fill(post, source, entry, themes_by_slug)
+    fill_post(post, source, entry, themes_by_slug)
     _save(post, source, publish=was_live)
 
 
-def _fill(post, source, entry, themes_by_slug):
+def fill_post(post, source, entry, themes_by_slug):
     post.title = entry.title or "Untitled"
     post.date = entry.published
     post.excerpt = entry.summary
     post.body = [("partner_html", entry.body_html + _enclosure_links(entry.enclosures))]
-    post.source_url = entry.link
+    post.source_url = entry.link if len(entry.link) <= MAX_SOURCE_URL else ""
     post.partner = source.partner
     post.byline = ", ".join(entry.authors)[:500]
     post.themes.set([themes_by_slug[slug] for slug in entry.theme_slugs if slug in themes_by_slug])
@@ -112,13 +115,15 @@ def _enclosure_links(enclosures):
     return format_html('<ul class="enclosures">{}</ul>', items)
 
 
-def _free_slug(blog, title):
+def slug_base(title):
     base = slugify(title)[:SLUG_LENGTH].strip("-") or "post"
     if base in RESERVED_SLUGS or (base.isdigit() and len(base) == 4):
         base = f"post-{base}"
-    taken = set(
-        BlogPage.objects.child_of(blog).filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    return base
+
+
+def free_slug(base, taken):
+    """``base``, or ``base-2``, ``base-3``... whichever is not in ``taken``."""
     slug, n = base, 1
     while slug in taken:
         n += 1

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
+from django.db import IntegrityError
 from django.utils import timezone
+from wagtail.models import Site
 
 from vocabulary.models import Theme
 
+from .bulk import create_posts
 from .core.fetch import fetch
 from .core.parse import parse_feed
 from .core.themes import ThemeMatcher, tag
 from .core.types import FetchSettings, Rejected, ThemeTerms
 from .lease import SourceBusy, leased
-from .models import FeedSource, ImportRun
+from .models import FeedSource, ImportedEntry, ImportRun
 from .publish import publish_entry, themes_by_slug
+
+BATCH = 250  # new entries written per transaction
 
 
 @dataclass
@@ -88,12 +94,18 @@ def _import(source, body, run, dry_run):
             fetched = fetch(source.url, fetch_settings(), source.etag, source.last_modified)
             if fetched.not_modified:
                 report.status = "not_modified"
+                if not dry_run:
+                    _still_seen(source).update(last_seen_at=now)
                 return _finish(source, run, report, now, dry_run)
             body, url, content_type = fetched.body, fetched.url, fetched.content_type
             if not dry_run:
                 source.etag, source.last_modified = fetched.etag, fetched.last_modified
                 if fetched.permanent_url:
                     source.url = fetched.permanent_url
+        digest = hashlib.sha256(body).hexdigest()
+        if not dry_run and digest == source.body_digest:
+            _mark_seen(source, report, now)
+            return _finish(source, run, report, now, dry_run)
         feed = parse_feed(body, url, now, content_type)
     except Rejected as rejected:
         report.status, report.error = "rejected", str(rejected)
@@ -101,7 +113,6 @@ def _import(source, body, run, dry_run):
 
     matcher = theme_matcher()
     defaults = list(source.default_themes.values_list("slug", flat=True)) if source.pk else []
-    themes = themes_by_slug()
     for skipped in feed.skipped:
         report.count("skipped")
         report.entries.append(EntryReport(skipped.key, "skipped", title=skipped.reason))
@@ -110,31 +121,104 @@ def _import(source, body, run, dry_run):
         report.entries.append(EntryReport(failed.key, "failed", title=failed.reason))
     for entry in feed.entries:
         tag(entry, matcher, defaults, source.allow_free_tags)
-        if dry_run:
+    if dry_run:
+        for entry in feed.entries:
+            report.count("new")
             report.entries.append(
                 EntryReport(entry.key, "new", title=entry.title, themes=entry.theme_slugs)
             )
-            report.count("new")
-            continue
-        try:
-            action, record = publish_entry(source, entry, themes, now)
-        except Exception as error:  # one entry's failure must not stop the others
-            report.count("failed")
-            report.entries.append(EntryReport(entry.key, "failed", title=f"{entry.title}: {error}"))
-            continue
-        report.count(action)
-        page = record.page
-        report.entries.append(
-            EntryReport(
-                entry.key,
-                action,
-                page_id=page.pk if page else None,
-                url=(page.full_url or "") if page else "",
-                title=entry.title,
-                themes=entry.theme_slugs,
-            )
-        )
+    else:
+        _write(source, feed.entries, report, now)
+        source.body_digest = "" if report.failed else digest
     return _finish(source, run, report, now, dry_run)
+
+
+def _still_seen(source):
+    """The entries of the feed as last read: a 304 or the same bytes means they are
+    all still there."""
+    return source.entries.filter(last_seen_at=source.last_success_at)
+
+
+def _mark_seen(source, report, now):
+    """The same body as last time: its entries, all stored then, are unchanged.
+
+    Servers that ignore conditional requests often send identical bytes; this spares
+    parsing them again. A run that failed some entries keeps no digest, so they are retried.
+    """
+    seen = _still_seen(source)
+    for key, page_id, url_path in seen.values_list("key", "page_id", "page__url_path"):
+        report.count("unchanged")
+        report.entries.append(EntryReport(key, "unchanged", page_id, _full_url(url_path)))
+    seen.update(last_seen_at=now)
+
+
+def _write(source, entries, report, now):
+    """Unchanged entries are marked seen in one statement, new ones written in batches,
+    changed ones updated one by one (a new revision each)."""
+    known = {
+        digest: (pk, content_hash, page_id, url_path)
+        for digest, pk, content_hash, page_id, url_path in source.entries.values_list(
+            "key_digest", "pk", "content_hash", "page_id", "page__url_path"
+        )
+    }
+    new, unchanged = [], []
+    themes = themes_by_slug()
+    for entry in entries:
+        found = known.get(ImportedEntry.digest(entry.key))
+        if found is None:
+            new.append(entry)
+        elif found[1] == entry.content_hash:
+            unchanged.append(found[0])
+            report.count("unchanged")
+            report.entries.append(_entry_report(entry, "unchanged", found[2], found[3]))
+        else:
+            _write_one(source, entry, themes, report, now)
+    ImportedEntry.objects.filter(pk__in=unchanged).update(last_seen_at=now)
+
+    for start in range(0, len(new), BATCH):
+        batch = new[start : start + BATCH]
+        try:
+            records = create_posts(source, batch, themes, now)
+        except IntegrityError:  # another importer stored some of them: go one by one
+            for entry in batch:
+                _write_one(source, entry, themes, report, now)
+            continue
+        for entry, record in zip(batch, records, strict=True):
+            report.count("new")
+            report.entries.append(_entry_report(entry, "new", record.page.pk, record.page.url_path))
+
+
+def _write_one(source, entry, themes, report, now):
+    try:
+        action, record = publish_entry(source, entry, themes, now)
+    except Exception as error:  # one entry's failure must not stop the others
+        report.count("failed")
+        report.entries.append(EntryReport(entry.key, "failed", title=f"{entry.title}: {error}"))
+        return
+    report.count(action)
+    page = record.page
+    report.entries.append(
+        _entry_report(entry, action, page.pk if page else None, page.url_path if page else "")
+    )
+
+
+def _entry_report(entry, action, page_id, url_path):
+    return EntryReport(
+        entry.key,
+        action,
+        page_id=page_id,
+        url=_full_url(url_path),
+        title=entry.title,
+        themes=entry.theme_slugs,
+    )
+
+
+def _full_url(url_path):
+    """A page's address from its tree path, through Wagtail's cached site roots."""
+    for root in Site.get_site_root_paths():
+        if url_path and url_path.startswith(root.root_path):
+            return root.root_url + "/" + url_path[len(root.root_path) :]
+    return ""
 
 
 def _finish(source, run, report, now, dry_run):

@@ -204,3 +204,51 @@ def test_import_feeds_summary_table(source, capsys):
         call_command("import_feeds", "--all", stdout=out)
     text = out.getvalue()
     assert "source" in text and "Partner network" in text and "rejected" in text
+
+
+def test_posts_written_in_bulk_are_sound_wagtail_pages(
+    admin_client, client, source, blog, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page, PageLogEntry
+
+    from tests.factories import make_post
+
+    make_post(blog, "Written by hand before")
+    with django_capture_on_commit_callbacks(execute=True):  # the search index task
+        run_import(source, body=feed("partner_v1.rss"))
+    make_post(blog, "Written by hand after")
+
+    assert all(not problems for problems in Page.find_problems())  # tree paths and counts
+    blog.refresh_from_db()
+    assert blog.numchild == 4 == blog.get_children().count()
+    post = BlogPage.objects.get(title="Mayors meet on urban goals")
+    assert post.live and post.live_revision == post.latest_revision
+    assert post.latest_revision.as_object().title == post.title
+    assert post.auto_excerpt.startswith("City leaders met")
+    assert PageLogEntry.objects.filter(page=post, action="wagtail.publish").exists()
+    edit = admin_client.get(f"/admin/pages/{post.pk}/edit/")
+    assert edit.status_code == 200
+    results = client.get("/search/?q=urban+goal").content.decode()
+    assert "Mayors meet on urban goals" in results
+    assert "Mayors meet on urban goals" in client.get("/blog/feed/").content.decode()
+    assert "Mayors meet on urban goals" in client.get("/themes/urbansdg/").content.decode()
+
+
+def test_an_editor_can_revise_and_republish_an_imported_post(admin_client, source):
+    run_import(source, body=feed("partner_v1.rss"))
+    post = BlogPage.objects.get(title="Mayors meet on urban goals")
+    revision = post.save_revision()
+    revision.publish()
+    post.refresh_from_db()
+    assert post.live and post.live_revision == revision
+
+
+def test_the_same_bytes_again_are_not_parsed_but_reported_unchanged(source):
+    first = run_import(source, body=feed("partner_v1.rss"))
+    again = run_import(source, body=feed("partner_v1.rss"))
+    assert (again.status, again.new, again.unchanged) == ("ok", 0, first.new)
+    assert {e.page_id for e in again.entries} == {e.page_id for e in first.entries if e.page_id}
+    third = run_import(source, body=feed("partner_v1.rss"))  # still recognised
+    assert third.unchanged == first.new
+    changed = run_import(source, body=feed("partner_v2.rss"))
+    assert (changed.new, changed.updated) == (1, 2)
