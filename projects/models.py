@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.html import format_html
 from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -196,7 +197,7 @@ class ProjectPageQuerySet(PageQuerySet):
         return self.order_by("-start_date", "-pk")
 
     def for_feed(self):
-        return self.prefetch_related(
+        return self.defer_streamfields().prefetch_related(
             "themes", Prefetch("members", queryset=ProjectMember.objects.select_related("person"))
         )
 
@@ -441,8 +442,9 @@ class ProjectPage(RoutablePageMixin, Page):
             "title": self.title,
             "link": self.get_full_url(request),
             "description": self.summary,
-            "content_html": f"<p>{self.duration}</p>"
-            + feeds.absolute_urls(str(self.body), request),
+            # The announcement, not the whole page: rendering every body would cost a query
+            # per case study's city.
+            "content_html": format_html("<p>{}</p><p>{}</p>", self.duration, self.summary),
             "pubdate": self.first_published_at,
             "updateddate": self.last_published_at or self.first_published_at,
             "unique_id": f"urn:uuid:{self.translation_key}",

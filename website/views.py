@@ -1,7 +1,10 @@
 """Site-wide pages that gather from every blog: theme hub, follow page, search, robots.txt."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,11 +13,12 @@ from wagtail.search.utils import parse_query_string
 
 from blog.feeds import FEED_FORMATS, feed_links
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
-from projects.models import ProjectPage
+from projects.models import ProjectIndexPage, ProjectPage
 from vocabulary.models import City, Person, Theme
 
 THEME_LATEST_POSTS = 10
 PLACE_LATEST_POSTS = 10
+PLACE_LATEST_PROJECTS = 6
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -57,7 +61,9 @@ def theme_detail(request, slug):
         for blog, url in _blogs(request)
         for archive_url in [url + blog.subject_path("theme", theme.slug)]
     ]
-    projects = ProjectPage.objects.published().filter(themes=theme).newest_first().for_listing()
+    projects, all_projects_url = _latest_projects(
+        request, ProjectPage.objects.published().filter(themes=theme), theme=theme.slug
+    )
     return render(
         request,
         "website/theme_detail.html",
@@ -65,6 +71,7 @@ def theme_detail(request, slug):
             "theme": theme,
             "posts": posts,
             "projects": projects,
+            "all_projects_url": all_projects_url,
             "blogs": blogs,
             "feeds": [feed for blog in blogs for feed in blog["feeds"]],
         },
@@ -76,10 +83,11 @@ def city_index(request):
     """Every city that a published project or post covers, grouped by country."""
     projects = ProjectPage.objects.published().values("pk")
     posts = BlogPage.objects.published().values("pk")
+    # Counted in subqueries: two counted joins would multiply each city's rows.
     cities = (
         City.objects.annotate(
-            project_count=Count("projects", filter=Q(projects__in=projects), distinct=True),
-            post_count=Count("posts", filter=Q(posts__in=posts), distinct=True),
+            project_count=_count(ProjectPage.cities.through, "projectpage_id", projects),
+            post_count=_count(BlogPage.cities.through, "blogpage_id", posts),
         )
         .filter(Q(project_count__gt=0) | Q(post_count__gt=0))
         .order_by("country", "name")
@@ -90,15 +98,42 @@ def city_index(request):
     return render(request, "website/city_index.html", {"countries": sorted(by_country.items())})
 
 
+def _latest_projects(request, projects, **index_filter):
+    """The newest few ``projects``, and the project index filtered to all of them."""
+    latest = list(projects.newest_first().for_listing()[:PLACE_LATEST_PROJECTS])
+    all_url = None
+    if latest:
+        index = ProjectIndexPage.objects.live().order_by("path").first()
+        all_url = index and f"{index.get_url(request)}?{urlencode(index_filter)}"
+    return latest, all_url
+
+
+def _count(links, page_column, pages):
+    """How many of ``pages`` a city's ``links`` (a page-city table) point at."""
+    return Coalesce(
+        Subquery(
+            links.objects.filter(city_id=OuterRef("pk"), **{f"{page_column}__in": pages})
+            .values("city_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
 @require_safe
 def city_detail(request, slug):
     city = get_object_or_404(City, slug=slug)
-    projects = ProjectPage.objects.published().filter(cities=city).newest_first().for_listing()
+    projects, all_projects_url = _latest_projects(
+        request, ProjectPage.objects.published().filter(cities=city), city=city.slug
+    )
     posts = (BlogPage.objects.published().filter(cities=city).newest_first().for_listing())[
         :PLACE_LATEST_POSTS
     ]
     return render(
-        request, "website/city_detail.html", {"city": city, "projects": projects, "posts": posts}
+        request,
+        "website/city_detail.html",
+        {"city": city, "projects": projects, "all_projects_url": all_projects_url, "posts": posts},
     )
 
 

@@ -56,6 +56,18 @@ class Catalogue:
                     for i in range(size)
                 ],
                 end=None if n % 2 else date(2030, 1, 1),
+                body=[
+                    (
+                        "case_study",
+                        {
+                            "title": f"Case {n}",
+                            "city": city,
+                            "summary": "<p>What happened there.</p>",
+                            "lessons": ["One lesson."],
+                        },
+                    )
+                    for city in self.cities[: 1 + n % 3]
+                ],
             )
             make_post(self.blog, f"Post {n}", themes=[self.themes[n % 4]], cities=[])
 

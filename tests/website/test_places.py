@@ -2,6 +2,7 @@
 
 import pytest
 
+from projects.models import ProjectIndexPage
 from tests.factories import make_city, make_post, make_project, make_project_index, make_theme
 
 
@@ -13,6 +14,7 @@ def places(home, blog):
     make_city("Nowhere", country="FR")  # covered by nothing
     bids = make_theme("Business improvement districts", slug="bids")
     return {
+        "bids": bids,
         "santiago": santiago,
         "malmo": malmo,
         "chile": make_project(index, "Chile programme", cities=[santiago], themes=[bids]),
@@ -58,3 +60,16 @@ def test_theme_page_lists_published_projects(client, places):
     assert "Chile programme" in html and "Draft project" not in html
     index = client.get("/themes/").content.decode()
     assert "0 posts · 1 project" in index
+
+
+def test_theme_and_city_pages_show_the_newest_projects_and_link_to_the_rest(client, places):
+    index = ProjectIndexPage.objects.get()
+    for n in range(7):
+        make_project(index, f"Extra {n}", cities=[places["santiago"]], themes=[places["bids"]])
+    for url, link in [
+        ("/themes/bids/", '<a href="/projects/?theme=bids">All research projects on'),
+        ("/cities/santiago/", '<a href="/projects/?city=santiago">All research projects covering'),
+    ]:
+        html = client.get(url).content.decode()
+        assert html.count('class="card card--project"') == 6, url
+        assert link in html, url
