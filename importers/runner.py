@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from .models import FeedSource, ImportedEntry, ImportRun
 from .publish import publish_entry, themes_by_slug
 
 BATCH = 250  # new entries written per transaction
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -79,10 +82,14 @@ def run_import(source: FeedSource, *, body: bytes | None = None, dry_run=False) 
         with leased(source):
             source.refresh_from_db()
             run = ImportRun.objects.create(source=source)
-            report = _import(source, body, run, dry_run=False)
+            try:
+                return _import(source, body, run, dry_run=False)
+            except Exception as error:  # a bug or a database failure, not the feed's fault
+                logger.exception("Import of %s failed", source)
+                report = ImportReport(status="rejected", error=f"Import failed: {error}")
+                return _finish(source, run, report, timezone.now(), dry_run=False)
     except SourceBusy as busy:
         return ImportReport(status="rejected", error=str(busy))
-    return report
 
 
 def _import(source, body, run, dry_run):

@@ -252,3 +252,18 @@ def test_the_same_bytes_again_are_not_parsed_but_reported_unchanged(source):
     assert third.unchanged == first.new
     changed = run_import(source, body=feed("partner_v2.rss"))
     assert (changed.new, changed.updated) == (1, 2)
+
+
+def test_an_unexpected_failure_is_recorded_not_left_running(source, monkeypatch):
+    import importers.runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importers.runner, "parse_feed", broken)
+    report = run_import(source, body=feed("partner_v1.rss"))
+    assert (report.status, report.error) == ("rejected", "Import failed: disk full")
+    run = ImportRun.objects.latest()
+    assert run.status == "rejected" and run.finished_at and run.errors == [report.error]
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1 and source.lease_until is None
