@@ -59,6 +59,7 @@ format:
 
 bench: install-dev
 	$(BIN)/python bench/bench_pages.py
+	$(BIN)/python bench/bench_import.py
 
 ## Debian's Chromium for the browser tests (Playwright never downloads its own).
 chromium:
