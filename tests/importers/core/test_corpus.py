@@ -1,5 +1,6 @@
-"""Every sample of feedparser's own test suite (../shared/corpus/feedparser-tests/, see its
-README): the core either rejects it with a reason or returns entries that are safe."""
+"""Every sample of feedparser's own test suite (tests/importers/corpus/feedparser/, see its
+README and LICENSE): the core either rejects it with a reason or returns entries that are
+safe."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from importers.core.types import Rejected
 
 from .checks import feed_problems
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "feedparser-tests"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "feedparser"
 NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)
 SAMPLES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.parent != CORPUS)
 # One test per folder: 2,100 separate tests cost more in pytest-xdist overhead than in parsing.
