@@ -1,4 +1,5 @@
-"""Entries -> blog posts: the only place the importer touches Wagtail pages."""
+"""Entries -> blog posts through Wagtail's own page API, one at a time: updates, and new
+entries whose batch could not be written in bulk (see ``bulk``)."""
 
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
