@@ -508,6 +508,8 @@ def body_excerpt(body, words=EXCERPT_WORDS):
     for block in body:
         if block.block_type == "paragraph":
             text.append(unescape(strip_tags(block.value.source)))
+        elif block.block_type == "partner_html":
+            text.append(unescape(strip_tags(block.value)))
         elif block.block_type in ("quote", "callout"):
             break
         if sum(len(t.split()) for t in text) >= words:

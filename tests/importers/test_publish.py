@@ -241,6 +241,7 @@ def test_an_editor_can_revise_and_republish_an_imported_post(admin_client, sourc
     revision.publish()
     post.refresh_from_db()
     assert post.live and post.live_revision == revision
+    assert post.auto_excerpt.startswith("City leaders met")  # read from the partner HTML
 
 
 def test_the_same_bytes_again_are_not_parsed_but_reported_unchanged(source):
