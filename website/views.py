@@ -20,6 +20,7 @@ THEME_LATEST_POSTS = 10
 PLACE_LATEST_POSTS = 10
 PLACE_LATEST_PROJECTS = 6
 SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_PROJECTS = 5  # shown above the posts on the first page of results
 
 
 def _blogs(request):
@@ -204,7 +205,7 @@ def search(request):
     theme_slug = request.GET.get("theme", "").strip()
     theme = Theme.objects.filter(slug=theme_slug).first() if theme_slug else None
 
-    results, facets, page = None, [], None
+    results, facets, page, projects = None, [], None, []
     if query:
         readable = BlogPage.objects.searchable().newest_first()
         facets = _theme_facets(_matching(readable, query), theme)
@@ -218,6 +219,10 @@ def search(request):
             )
         except (ValueError, InvalidPage) as error:
             raise Http404("No such page of results.") from error
+        if page.number == 1 and not theme_slug:
+            projects = _matching(
+                ProjectPage.objects.live().public().order_by("-start_date"), query
+            )[:SEARCH_PROJECTS]
 
     return render(
         request,
@@ -228,6 +233,7 @@ def search(request):
             "unknown_theme": bool(theme_slug) and theme is None,
             "results": page,
             "facets": facets,
+            "projects": projects,
         },
     )
 

@@ -130,3 +130,23 @@ def test_colons_are_words_not_filters(client, searchable):
     assert result_titles(client.get("/search/?q=harbour:council")) == [
         "Malmö answers climate change"
     ]
+
+
+def test_search_lists_matching_research_projects_first(client, home, blog):
+    from tests.factories import make_project, make_project_index
+
+    index = make_project_index(home)
+    make_project(
+        index, "Participatory budgeting in Medellín", summary="Budgets set with residents."
+    )
+    make_project(index, "A draft on Medellín", live=False)
+    make_project(index, "Nothing in common", summary="Harbours and ports.")
+    make_post(blog, "Medellín and its libraries")
+
+    html = client.get("/search/?q=Medellín").content.decode()
+    projects = html[html.index('id="projects-heading"') : html.index('id="results-heading"')]
+    assert "Participatory budgeting in Medellín" in projects
+    assert "A draft on Medellín" not in html and "Nothing in common" not in html
+    assert "Medellín and its libraries" in html[html.index('id="results-heading"') :]
+    # beside a theme facet, or past the first page, only posts are listed
+    assert 'id="projects-heading"' not in client.get("/search/?q=Medellín&theme=x").content.decode()
