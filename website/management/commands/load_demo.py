@@ -31,6 +31,7 @@ from projects.models import (
 )
 from vocabulary.models import City, Organisation, Person, Theme
 from website import demo_content as demo
+from website import demo_projects
 from website.demo_pdf import simple_pdf
 from website.models import HomePage, HomePageFeaturedTheme
 
@@ -62,7 +63,7 @@ class Command(BaseCommand):
                 for row in demo.PEOPLE
             ]
             people = self.load_rows(Person, people_rows, "people")
-            cities = self.load_rows(City, demo.CITIES, "cities")
+            cities = self.load_rows(City, demo_projects.CITIES, "cities")
             categories = self.load_rows(BlogCategory, demo.CATEGORIES, "categories")
             series = self.load_rows(BlogSeries, demo.SERIES, "series")
             home = self.load_home(themes)
@@ -70,7 +71,7 @@ class Command(BaseCommand):
             for post in demo.POSTS:
                 self.load_post(blog, post, themes, people, categories, series)
             project_index = self.load_index(
-                home, ProjectIndexPage, demo.PROJECT_INDEX, "project index"
+                home, ProjectIndexPage, demo_projects.PROJECT_INDEX, "project index"
             )
             self.load_projects(project_index, themes, organisations, people, cities)
             admin_message = self.load_admin(options["admin_password"])
@@ -190,7 +191,7 @@ class Command(BaseCommand):
         projects, which may be created later in the same run. Existing ones are left alone."""
         projects = {page.slug: page for page in ProjectPage.objects.child_of(index)}
         new = []
-        for data in demo.PROJECTS:
+        for data in demo_projects.PROJECTS:
             if data["slug"] in projects:
                 self.present["projects"] += 1
                 continue
@@ -262,7 +263,9 @@ class Command(BaseCommand):
         issued = [output["publisher"]] if authors != [output["publisher"]] else []
         issued.append(output["publication_date"].strftime("%B %Y"))
         byline = f"{', '.join(authors)}. {', '.join(issued)}."
-        pdf = simple_pdf(output["title"], [byline, "", output["abstract"], "", demo.DEMO_NOTE])
+        pdf = simple_pdf(
+            output["title"], [byline, "", output["abstract"], "", demo_projects.DEMO_NOTE]
+        )
         document = Document(
             title=output["title"],
             file_size=len(pdf),
