@@ -76,7 +76,8 @@ def _update_post(source, post, entry, themes_by_slug):
 
 def fill_post(post, source, entry, themes_by_slug):
     post.title = entry.title or "Untitled"
-    post.date = entry.published
+    if entry.dated or post.pk is None:  # an undated entry keeps the date it first got
+        post.date = entry.published
     post.excerpt = entry.summary
     post.body = [("partner_html", entry.body_html + _enclosure_links(entry.enclosures))]
     post.source_url = entry.link if len(entry.link) <= MAX_SOURCE_URL else ""

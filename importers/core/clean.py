@@ -78,6 +78,7 @@ def clean_entry(raw: Mapping[str, Any], feed_url: str, now: datetime) -> Entry:
         summary=excerpt(summary_source or content),
         body_html=body_html,
         published=entry_date(raw, now),
+        dated=feed_date(raw, now) is not None,
         authors=_authors(raw),
         categories=_categories(raw),
         enclosures=_enclosures(raw, base),
@@ -95,6 +96,11 @@ def entry_date(raw: Mapping[str, Any], now: datetime) -> datetime:
     old entry thus sorts as news when it arrives, and a post dated 2100 never sits on top of
     the blog for decades. The result is always aware and in UTC.
     """
+    return feed_date(raw, now) or now.astimezone(UTC)
+
+
+def feed_date(raw: Mapping[str, Any], now: datetime) -> datetime | None:
+    """The entry's own date if ``entry_date`` accepts it; None when it falls back to now."""
     now = now.astimezone(UTC)
     for name in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: feedparser's own get() maps a missing "updated" to "published".
@@ -103,9 +109,9 @@ def entry_date(raw: Mapping[str, Any], now: datetime) -> datetime:
             try:
                 when = datetime(*parsed[:6], tzinfo=UTC)
             except (TypeError, ValueError, OverflowError):
-                return now
-            return when if EPOCH <= when <= now else now
-    return now
+                return None
+            return when if EPOCH <= when <= now else None
+    return None
 
 
 def sanitise_html(value: str, base: str) -> str:
@@ -204,7 +210,8 @@ def content_hash(entry: Entry) -> str:
         entry.authors,
         entry.categories,
         [[e.url, e.media_type, e.length] for e in entry.enclosures],
-        entry.published.isoformat(),
+        # The import time an undated entry gets is not content: it must not read as a change.
+        entry.published.isoformat() if entry.dated else "",
     ]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 

@@ -62,6 +62,7 @@ class Entry:
     summary: str  # plain text excerpt
     body_html: str  # sanitised HTML
     published: datetime  # aware, UTC; see clean.entry_date for the rule
+    dated: bool = True  # False when ``published`` is the import time, the feed's date unusable
     authors: list[str] = field(default_factory=list)  # plain text names
     categories: list[str] = field(default_factory=list)  # plain text labels, as given
     enclosures: list[Enclosure] = field(default_factory=list)

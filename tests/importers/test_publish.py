@@ -268,3 +268,24 @@ def test_an_unexpected_failure_is_recorded_not_left_running(source, monkeypatch)
     assert run.status == "rejected" and run.finished_at and run.errors == [report.error]
     source.refresh_from_db()
     assert source.consecutive_failures == 1 and source.lease_until is None
+
+
+@pytest.mark.parametrize("date", ["", "<pubDate>Fri, 01 Jan 2100 09:00:00 GMT</pubDate>"])
+def test_an_entry_without_a_usable_date_keeps_its_first_date(source, date):
+    def undated(build):  # the channel changes each time, so the bytes do too
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            f"<lastBuildDate>{build}</lastBuildDate><item><title>Undated</title>"
+            f"<guid>undated-1</guid>{date}<description>Text.</description></item>"
+            "</channel></rss>"
+        ).encode()
+
+    run_import(source, body=undated("Mon, 01 Dec 2014 09:00:00 GMT"))
+    post = BlogPage.objects.get(title="Undated")
+    first_date, revisions = post.date, post.revisions.count()
+    assert first_date <= timezone.now()  # never floated into the future
+
+    again = run_import(source, body=undated("Tue, 02 Dec 2014 09:00:00 GMT"))
+    assert (again.updated, again.unchanged) == (0, 1)
+    post.refresh_from_db()
+    assert post.date == first_date and post.revisions.count() == revisions
