@@ -8,12 +8,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from tests.factories import (
-    make_city,
-    make_document,
-    make_organisation,
     make_person,
     make_project,
     make_project_index,
+    make_scoping_study,
     make_site,
     make_theme,
 )
@@ -59,39 +57,10 @@ REPORT = tiny_pdf()
 def projects():
     home, _blog = make_site()
     index = make_project_index(home)
-    diplomacy = make_theme("City diplomacy", slug="city-diplomacy", hashtag="#citydiplomacy")
-    leadership = make_theme("City leadership", slug="city-leadership")
+    civic = make_scoping_study(index, REPORT)
+    diplomacy = civic.themes.get(slug="city-diplomacy")
     sdg = make_theme("urbanSDG", slug="urbansdg", hashtag="#urbanSDG")
-    larci = make_organisation(
-        "Local Authority Research Council Initiative", website="https://larci.example.org"
-    )
-    lga = make_organisation("Local Government Association")
-    leader = make_person("Robin Hambleton", role="Professor of City Leadership")
-    researcher = make_person("Joanna Howard")
-    report = make_document("Scoping study report", REPORT, "scoping.pdf")
-    civic = make_project(
-        index,
-        "International civic leadership",
-        slug="civic-leadership",
-        summary="A scoping study of what UK local government can learn from abroad.",
-        start=date(2009, 1, 1),
-        end=date(2009, 6, 30),
-        themes=[diplomacy, leadership],
-        cities=[make_city("Malmö", country="SE")],
-        organisations=[(larci, "sponsor"), (lga, "partner")],
-        members=[(leader, "Project leader", True), (researcher, "Researcher", False)],
-        outputs=[
-            {
-                "title": "Civic leadership and public service innovation",
-                "kind": "report",
-                "publication_date": date(2009, 6, 1),
-                "authors": "Hambleton, Robin\nHoward, Joanna",
-                "publisher": "Local Authority Research Council Initiative",
-                "document": report,
-                "doi": "10.1234/civic.2009",
-            }
-        ],
-    )
+    lga = civic.organisation_links.get(role="partner").organisation
     make_project(
         index,
         "Mayors abroad",
