@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from .factories import make_site
+from .smtp import SMTPInbox
 
 
 def pytest_report_header(config):
@@ -29,3 +30,13 @@ def home(site_tree):
 @pytest.fixture
 def blog(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on 127.0.0.1 that the site's email goes to; read its ``messages``."""
+    with SMTPInbox() as inbox:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = inbox.host
+        settings.EMAIL_PORT = inbox.port
+        yield inbox

@@ -32,7 +32,13 @@ INSTALLED_APPS = [
     "blog",
     "projects",
     "importers",
+    "discussion",
+    "contributions",
+    "subscriptions",
+    "community",
     "vocabulary",
+    "django_comments_xtd",
+    "django_comments",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -57,7 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",  # django-comments-xtd names the site in its emails
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -159,6 +167,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# Email: Django's backend; development prints to the console, tests use a real SMTP server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "City Forum <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "City Forum")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -179,3 +193,8 @@ IMPORTER_USER_AGENT = os.environ.get(
 IMPORTER_MAX_BYTES = int(os.environ.get("IMPORTER_MAX_BYTES", 10 * 1024 * 1024))
 # Hosts resolving to private, loopback or link-local addresses are refused unless allowed.
 IMPORTER_ALLOW_PRIVATE_HOSTS = os.environ.get("IMPORTER_ALLOW_PRIVATE_HOSTS", "") == "1"
+
+# Community: what readers and contributors send in
+# The request header holding the client's address when a proxy stands in front (e.g.
+# HTTP_X_FORWARDED_FOR; its last entry is used); unset, REMOTE_ADDR is the client.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")

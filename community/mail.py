@@ -1,0 +1,30 @@
+"""Emails with a plain-text and an HTML part, rendered from a pair of templates."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from wagtail.models import Site
+
+
+def site_url(path: str = "/") -> str:
+    """An absolute address on the public site, for links in emails."""
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + path
+
+
+def send(to, subject: str, template: str, context: dict, *, headers=None, reply_to=None):
+    """Send ``template``.txt and ``template``.html (the HTML part as an alternative).
+
+    ``to`` is an address or a list of them; ``headers`` adds e.g. ``List-Unsubscribe``.
+    """
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url(), **context}
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),  # a header holds no line breaks
+        body=render_to_string(f"{template}.txt", context),
+        to=[to] if isinstance(to, str) else list(to),
+        headers=headers or {},
+        reply_to=reply_to,
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    message.send()

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ContributionsConfig(AppConfig):
+    """Guest posts: a public submission form feeding Wagtail's moderation workflow."""
+
+    name = "contributions"
+    verbose_name = "Contributions"
+    default_auto_field = "django.db.models.BigAutoField"

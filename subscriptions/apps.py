@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SubscriptionsConfig(AppConfig):
+    """Following themes by email: double opt-in subscriptions and digests."""
+
+    name = "subscriptions"
+    verbose_name = "Subscriptions"
+    default_auto_field = "django.db.models.BigAutoField"
