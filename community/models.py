@@ -19,9 +19,7 @@ class BlockedTerm(models.Model):
 
     class Meta:
         ordering = ["kind", "value"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "value"], name="blocked_term_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="blocked_term_once")]
 
     def __str__(self):
         return self.value
