@@ -28,7 +28,7 @@ def _forget_terms(**kwargs):
 
 def find_blocked(*texts: str) -> str | None:
     """The first blocked word or domain found in ``texts``, or None."""
-    text = " ".join(t for t in texts if t).casefold()
+    text = " ".join(" ".join(texts).split()).casefold()
     if not text:
         return None
     domains = {match.group(0).strip(".") for match in DOMAIN.finditer(text)}
