@@ -143,6 +143,12 @@ class Person(NamedSlugModel):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    is_guest = models.BooleanField(
+        "guest contributor",
+        default=False,
+        help_text="Sent a post through the public guest post form; their posts are "
+        "labelled as guest posts.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -150,6 +156,7 @@ class Person(NamedSlugModel):
         MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading="Affiliation"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("is_guest"),
         MultiFieldPanel([FieldPanel("email"), FieldPanel("user")], heading="Private"),
     ]
 
