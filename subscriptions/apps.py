@@ -7,3 +7,6 @@ class SubscriptionsConfig(AppConfig):
     name = "subscriptions"
     verbose_name = "Subscriptions"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import themes  # noqa: F401 - connects the cache's signal receivers

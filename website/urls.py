@@ -19,6 +19,7 @@ urlpatterns = [
     path("cities/<slug:slug>/", views.city_detail, name="city_detail"),
     path("follow/", views.follow, name="follow"),
     path("follow/themes.opml", views.themes_opml, name="themes_opml"),
+    path("follow/email/", include("subscriptions.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     re_path(r"^(?P<path>(?:[-\w]+/)*feed/(?:(?:atom|json)/)?)$", blog_views.feed),

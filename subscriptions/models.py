@@ -1,0 +1,116 @@
+"""Readers who follow themes by email, and the posts each has been sent."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from vocabulary.models import Theme
+
+# A digest run that starts a little early (cron at 09:00:01 after yesterday's digest went
+# at 09:00:03) still counts as a day later; without this slack a daily digest would slip
+# one cron interval every day.
+DUE_SLACK = timedelta(minutes=30)
+
+
+def new_confirmation_key():
+    return secrets.token_urlsafe(12)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def active(self):
+        """Confirmed and not unsubscribed: the only addresses that get digests."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+    def due(self, now):
+        """Active subscribers whose last digest is a day (daily) or a week (weekly) old, or
+        who never had one."""
+        by_frequency = Q()
+        for frequency, interval in Subscriber.INTERVALS.items():
+            by_frequency |= Q(frequency=frequency, last_digest_at__lte=now - interval + DUE_SLACK)
+        return self.active().filter(Q(last_digest_at__isnull=True) | by_frequency)
+
+    def with_status(self, status):
+        if status == Subscriber.Status.UNSUBSCRIBED:
+            return self.filter(unsubscribed_at__isnull=False)
+        if status == Subscriber.Status.CONFIRMED:
+            return self.active()
+        return self.filter(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
+
+
+class Subscriber(models.Model):
+    """One email address and the themes it follows.
+
+    The row outlives an unsubscription, so the address gets no more mail and any new
+    subscription needs a fresh confirmation; its deliveries are kept, so a returning reader
+    is never sent a post twice either.
+    """
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+
+    INTERVALS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
+
+    email = models.EmailField(max_length=254)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="email_subscribers")
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Part of the signed confirmation link; replaced on unsubscribing, so a confirmation
+    # email from before cannot bring the address back.
+    confirmation_key = models.CharField(max_length=32, default=new_confirmation_key)
+    # Held while one digest run sends this subscriber's digest (see digest.claim).
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="subscriber_email_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def status(self):
+        if self.unsubscribed_at:
+            return self.Status.UNSUBSCRIBED
+        if self.confirmed_at:
+            return self.Status.CONFIRMED
+        return self.Status.PENDING
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.CONFIRMED
+
+
+class DigestDelivery(models.Model):
+    """A post sent to a subscriber in a digest; never sent to them again."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    post = models.ForeignKey("blog.BlogPage", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "digest deliveries"
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "post"], name="digest_post_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.post_id} → {self.subscriber_id}"

@@ -1,0 +1,59 @@
+"""Subscribing, confirming and unsubscribing an address."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from community import mail
+
+from . import tokens
+from .models import Subscriber, new_confirmation_key
+
+
+def request_subscription(email, themes, frequency):
+    """Ask ``email`` to confirm following ``themes``; an address that is already subscribed
+    is sent a link to its preferences instead, so nothing changes without its consent.
+
+    Either way one email goes out, so the answer on the site reveals nothing.
+    """
+    subscriber, _ = Subscriber.objects.get_or_create(
+        email__iexact=email, defaults={"email": email, "frequency": frequency}
+    )
+    if subscriber.is_active:
+        mail.send(
+            subscriber.email,
+            f"Your {settings.WAGTAIL_SITE_NAME} subscription",
+            "subscriptions/email/manage",
+            {"preferences_url": mail.site_url(tokens.preferences_path(subscriber))},
+        )
+        return
+    # Nothing is sent to a pending or unsubscribed address until it confirms, so its
+    # choices can be replaced by the latest request.
+    subscriber.frequency = frequency
+    subscriber.save(update_fields=["frequency"])
+    subscriber.themes.set(themes)
+    mail.send(
+        subscriber.email,
+        f"Confirm your {settings.WAGTAIL_SITE_NAME} subscription",
+        "subscriptions/email/confirm",
+        {
+            "subscriber": subscriber,
+            "themes": themes,
+            "confirm_url": mail.site_url(tokens.confirm_path(subscriber)),
+            "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+        },
+    )
+
+
+def confirm(subscriber):
+    """Start sending digests; posts published from now on are the first ones sent."""
+    if not subscriber.is_active:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
+
+
+def unsubscribe(subscriber):
+    if subscriber.unsubscribed_at is None:
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.confirmation_key = new_confirmation_key()
+        subscriber.save(update_fields=["unsubscribed_at", "confirmation_key"])
