@@ -6,17 +6,16 @@ invisible to other processes.
 """
 
 import json
-import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, child_environment, postgres_url
+
 ENTRIES = 60
 
 SETUP = """
@@ -64,15 +63,13 @@ def database_url(tmp_path, db):
     server = f"host={settings['HOST']} port={settings['PORT'] or 5432} user={settings['USER']}"
     with psycopg.connect(server + " dbname=postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{name}"
-    yield url
+    yield postgres_url(settings, name)
     with psycopg.connect(server + " dbname=postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def manage(database_url, *args, wait=True):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="website.settings.dev")
+    env = child_environment(database_url, "website.settings.dev")
     process = subprocess.Popen(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
