@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from functools import partial
 from html import unescape
 
+import django_comments
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -119,6 +121,7 @@ class BlogPageQuerySet(PageQuerySet):
         """Everything a post card shows, in a constant number of queries."""
         return (
             self.defer_streamfields()
+            .annotate(comment_count=approved_comment_count())
             .select_related("header_image", "partner")
             .prefetch_related(
                 Prefetch("author_links", queryset=BlogPageAuthor.objects.select_related("person")),
@@ -136,6 +139,29 @@ class BlogPageQuerySet(PageQuerySet):
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+def approved_comment_count():
+    """The number of public comments on each post, as a subquery.
+
+    Through ``django_comments.get_model()`` (the comment app's model, whatever it is) and the
+    flags every django_comments model has, so the blog depends on no comment app of ours.
+    """
+    comments = (
+        django_comments.get_model()
+        .objects.filter(
+            content_type__app_label="blog",
+            content_type__model="blogpage",
+            object_pk=Cast(OuterRef("pk"), models.CharField()),
+            is_public=True,
+            is_removed=False,
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(comments), 0)
 
 
 def under_view_restriction():

@@ -22,6 +22,9 @@ urlpatterns = [
     path("follow/email/", include("subscriptions.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("contribute/", include("contributions.urls")),
+    # Before the blog's feeds, which would take "<post>/comments/feed/" for an archive feed.
+    path("", include("discussion.urls")),
     re_path(r"^(?P<path>(?:[-\w]+/)*feed/(?:(?:atom|json)/)?)$", blog_views.feed),
 ]
 

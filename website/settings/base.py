@@ -199,11 +199,18 @@ IMPORTER_ALLOW_PRIVATE_HOSTS = os.environ.get("IMPORTER_ALLOW_PRIVATE_HOSTS", ""
 # HTTP_X_FORWARDED_FOR; its last entry is used); unset, REMOTE_ADDR is the client.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
-# Theme subscriptions by email
-# How long a confirmation link works, and how often one IP address or one email address may
-# ask to subscribe ("10/h": ten an hour; units s, m, h, d).
-SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "3"))
-SUBSCRIPTIONS_RATE_PER_IP = os.environ.get("SUBSCRIPTIONS_RATE_PER_IP", "10/h")
-SUBSCRIPTIONS_RATE_PER_EMAIL = os.environ.get("SUBSCRIPTIONS_RATE_PER_EMAIL", "3/h")
-# Posts listed in one digest; more are counted, with links to the themes on the site.
-SUBSCRIPTIONS_DIGEST_MAX_POSTS = 20
+# Comments
+# Reader comments on blog posts (discussion/): django-comments-xtd with our own model and form.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "discussion.models.Comment"
+COMMENTS_XTD_FORM_CLASS = "discussion.forms.CommentForm"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 3  # replies to replies... down to this depth
+# Every comment is stored at once (pending) and its email confirmed afterwards.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_SALT = f"city-forum-comments:{SECRET_KEY}".encode()
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+# Read at each request (a load test raises them through the environment).
+COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
+COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "3/10m")
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))

@@ -1,0 +1,118 @@
+"""The comment form: xtd's fields (with its security hash and timestamp), one honeypot, and
+the checks against spam that need only what was typed (links, blocked terms, reply depth)."""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django_comments_xtd.forms import XtdCommentForm
+
+from community.blocklist import find_blocked
+from community.forms import HoneypotField
+
+from .models import Comment
+
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+SECURITY_FIELDS = ("timestamp", "security_hash")
+SECURITY_MESSAGE = (
+    "This form was open too long or was changed on the way, so it could not be checked. "
+    "Your comment is still below: please send it again."
+)
+
+
+class CommentForm(XtdCommentForm):
+    honeypot = HoneypotField()
+    url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain widgets styled by the site's CSS, not xtd's Bootstrap classes.
+        fields = self.fields
+        fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name", "maxlength": 50})
+        fields["email"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
+        fields["email"].label = "Email"
+        fields["email"].help_text = (
+            "Never shown. We send you a link to confirm it; confirmed addresses with an "
+            "approved comment skip moderation."
+        )
+        fields["url"].widget = forms.URLInput(attrs={"autocomplete": "url"})
+        fields["url"].label = "Website (optional)"
+        fields["comment"].widget = forms.Textarea(attrs={"rows": 6})
+        fields[
+            "comment"
+        ].help_text = (
+            f"Plain text; links are made clickable (at most {settings.COMMENTS_MAX_LINKS})."
+        )
+        fields["followup"].widget = forms.CheckboxInput()
+        fields["followup"].label = "Email me when someone else comments on this post"
+
+    def text_fields(self):
+        return [self[name] for name in ("name", "email", "url", "comment")]
+
+    def get_comment_model(self):
+        # django_comments' duplicate check (a double submit) searches this model.
+        return Comment
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each error message to its field for screen readers.
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                self.fields[name].widget.attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": f"{bound.auto_id}_error {bound.auto_id}_helptext",
+                    }
+                )
+
+    def has_security_error(self):
+        return any(name in self.errors for name in SECURITY_FIELDS)
+
+    def refresh_security_data(self):
+        """A new timestamp and hash for sending the form again, keeping what was typed."""
+        self.data = self.data.copy()
+        self.data.update(self.generate_security_data())
+
+    def clean_comment(self):
+        comment = super().clean_comment()
+        links = len(LINK.findall(comment))
+        if links > settings.COMMENTS_MAX_LINKS:
+            raise forms.ValidationError(
+                f"Your comment has {links} links; at most {settings.COMMENTS_MAX_LINKS} "
+                "are allowed. Please remove some.",
+                code="too_many_links",
+            )
+        return comment
+
+    def clean_reply_to(self):
+        """0 for a new thread, else a visible comment on this post that may have replies."""
+        parent_pk = self.cleaned_data["reply_to"]
+        if not parent_pk:
+            return 0
+        parent = Comment.objects.on(self.target_object).approved().filter(pk=parent_pk).first()
+        if parent is None or not parent.allow_thread():
+            raise forms.ValidationError(
+                "The comment you are replying to cannot take replies. Post yours as a new "
+                "comment instead.",
+                code="reply_to",
+            )
+        return parent_pk
+
+    def clean(self):
+        cleaned_data = super().clean()
+        blocked = find_blocked(
+            *(cleaned_data.get(name, "") for name in ("name", "email", "url", "comment"))
+        )
+        if blocked:
+            raise forms.ValidationError(
+                f"Your comment contains “{blocked}”, which is not allowed here. Please "
+                "remove it and send your comment again.",
+                code="blocked",
+            )
+        return cleaned_data

@@ -1,0 +1,128 @@
+"""Reader comments: django-comments-xtd's threaded comment with an explicit moderation status.
+
+``status`` is the truth; django_comments' ``is_public`` and ``is_removed`` follow it (public
+only when approved, removed when rejected or spam) so that library code and the blog's
+comment counts, which read those flags, agree with the moderation queue.
+"""
+
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.text import Truncator
+from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+EXCERPT_CHARS = 80
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def on(self, post):
+        return self.filter(
+            content_type__app_label=post._meta.app_label,
+            content_type__model=post._meta.model_name,
+            object_pk=str(post.pk),
+        )
+
+    def set_status(self, status):
+        """Move these comments to ``status`` in one UPDATE, flags included.
+
+        An UPDATE, not ``save()``: xtd's pre_save handler copies a comment's visibility onto
+        all its replies, which would publish replies still awaiting moderation.
+        """
+        return self.update(status=status, **Comment.flags_for(status))
+
+
+CommentManager = XtdCommentManager.from_queryset(CommentQuerySet)
+
+
+class Comment(XtdComment):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+
+    # Named explicitly: the default reverse name, "comment", is already XtdComment's text field.
+    xtdcomment_ptr = models.OneToOneField(
+        XtdComment,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        related_name="moderated",
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    email_confirmed_at = models.DateTimeField(
+        "email confirmed", null=True, blank=True, help_text="When the commenter confirmed it."
+    )
+
+    objects = CommentManager()
+
+    class Meta:
+        verbose_name = "comment"
+        verbose_name_plural = "comments"
+        ordering = ["-submit_date"]
+
+    def __str__(self):
+        return f"{self.user_name}: {self.excerpt}"
+
+    @property
+    def excerpt(self):
+        return Truncator(" ".join(self.comment.split())).chars(EXCERPT_CHARS)
+
+    @property
+    def last_published_at(self):
+        """What the blog's feed writer dates an entry by (for ETag and Last-Modified)."""
+        return self.submit_date
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @staticmethod
+    def flags_for(status):
+        return {
+            "is_public": status == Comment.Status.APPROVED,
+            "is_removed": status in (Comment.Status.REJECTED, Comment.Status.SPAM),
+        }
+
+    def save(self, *args, **kwargs):
+        is_new = self.pk is None
+        for flag, value in self.flags_for(self.status).items():
+            setattr(self, flag, value)
+        super().save(*args, **kwargs)
+        if not is_new:
+            # Undo what xtd's pre_save handler did to the replies (see set_status).
+            Comment.objects.filter(thread_id=self.thread_id).update(
+                is_public=Case(
+                    When(Q(status=self.Status.APPROVED), then=Value(True)), default=Value(False)
+                )
+            )
+
+    def confirm_email(self):
+        """Record that the commenter proved the address (first time only)."""
+        if self.email_confirmed_at is None:
+            self.email_confirmed_at = timezone.now()
+            Comment.objects.filter(pk=self.pk).update(email_confirmed_at=self.email_confirmed_at)
+
+    def has_trusted_author(self):
+        """The same confirmed address already has another approved, confirmed comment."""
+        return (
+            self.email_confirmed_at is not None
+            and Comment.objects.approved()
+            .filter(
+                user_email__iexact=self.user_email,
+                email_confirmed_at__isnull=False,
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
+    def get_absolute_url(self, anchor_pattern="#c%(id)s"):
+        return self.content_object.url + (anchor_pattern % {"id": self.pk})

@@ -1,0 +1,105 @@
+"""The emails comments cause: a held comment to editors and the post's authors, an address
+confirmation to the commenter, follow-ups to the post's followers. Sent from tasks
+(``discussion.tasks``), never during a reader's request."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from community import mail
+
+from . import tokens
+from .models import Comment
+
+MODERATOR_GROUPS = ("Editors", "Moderators")
+
+
+def _unique(addresses):
+    """Addresses without empties or case-only duplicates, in their first spelling."""
+    seen = {}
+    for address in addresses:
+        if address:
+            seen.setdefault(address.casefold(), address)
+    return list(seen.values())
+
+
+def held_comment_recipients(post):
+    """Active editors and moderators with an email, and the post's authors with one."""
+    staff = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=MODERATOR_GROUPS)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    authors = post.author_links.exclude(person__email="").values_list("person__email", flat=True)
+    return _unique([*staff, *authors])
+
+
+def send_held_notice(comment):
+    post = comment.content_object
+    queue_url = mail.site_url(reverse("wagtailsnippets_discussion_comment:list"))
+    for address in held_comment_recipients(post):
+        mail.send(
+            address,
+            f"A comment on “{post.title}” awaits moderation",
+            "discussion/email/held_comment",
+            {"comment": comment, "post": post, "queue_url": f"{queue_url}?status=pending"},
+        )
+
+
+def send_confirmation_request(comment):
+    post = comment.content_object
+    mail.send(
+        comment.user_email,
+        f"Confirm your email for your comment on “{post.title}”",
+        "discussion/email/confirm_email",
+        {"comment": comment, "post": post, "confirm_url": tokens.confirm_url(comment)},
+    )
+
+
+def followers(comment):
+    """(email, name) of those following the comment's post, its own author excepted.
+
+    Only addresses confirmed by their owner: typing someone else's address with "email
+    me" ticked must not sign them up.
+    """
+    rows = (
+        Comment.objects.filter(content_type=comment.content_type, object_pk=comment.object_pk)
+        .approved()
+        .filter(followup=True, email_confirmed_at__isnull=False)
+        .exclude(user_email__iexact=comment.user_email)
+        .order_by("submit_date")
+        .values_list("user_email", "user_name")
+    )
+    names = {}
+    for email, name in rows:
+        names.setdefault(email.casefold(), (email, name))
+    return list(names.values())
+
+
+def send_followups(comment):
+    """Tell the post's followers about ``comment``: only ever an approved one."""
+    if not comment.is_approved:
+        return 0
+    post = comment.content_object
+    comment_url = mail.site_url(comment.get_absolute_url())
+    sent = 0
+    for email, name in followers(comment):
+        unfollow_url = tokens.unfollow_url(email, post.pk)
+        mail.send(
+            email,
+            f"New comment on “{post.title}”",
+            "discussion/email/followup",
+            {
+                "name": name,
+                "comment": comment,
+                "post": post,
+                "comment_url": comment_url,
+                "unfollow_url": unfollow_url,
+            },
+            headers={
+                "List-Unsubscribe": f"<{unfollow_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        sent += 1
+    return sent

@@ -1,0 +1,202 @@
+"""Posting a comment, confirming an address, unfollowing a post, and the comment feeds.
+
+Posting is our own view rather than django_comments' ``post_comment``: that one answers a
+failed honeypot or an expired form with a bare 400 page and loses what the reader typed,
+and xtd's handlers behind it send emails during the request.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from wagtail.views import serve as wagtail_serve
+
+from blog import feeds
+from blog.models import BlogPage
+from blog.views import _site_root_path
+from community import ratelimit
+from community.requests import client_ip
+
+from . import moderating, tokens
+from .forms import SECURITY_MESSAGE, CommentForm
+from .models import Comment
+from .moderation import comments_open, initial_status
+from .rendering import comment_html
+from .tasks import after_commit, notify_followers, notify_held_comment, request_email_confirmation
+
+CLOSED_MESSAGE = "Comments are closed on this post."
+RATE_MESSAGE = (
+    "You have sent several comments in a short time. Please wait a few minutes and send "
+    "this one again."
+)
+PENDING_MESSAGE = (
+    "Thank you: your comment is awaiting moderation. We have emailed you a link to confirm "
+    "your address."
+)
+PUBLISHED_MESSAGE = "Thank you: your comment is published."
+
+
+@csrf_protect
+@require_POST
+def post_comment(request):
+    post = _post_for(request.POST.get("content_type"), request.POST.get("object_pk"))
+    if post is None:
+        return render(request, "discussion/refused.html", status=400)
+    data = request.POST.copy()
+    if request.user.is_authenticated:  # as django_comments does: fill in what the account knows
+        data["name"] = data.get("name") or request.user.get_full_name() or request.user.username
+        data["email"] = data.get("email") or request.user.email
+    form = CommentForm(post, data=data)
+    form.is_valid()
+    if form.has_security_error():
+        form.add_error(None, SECURITY_MESSAGE)
+    if not comments_open(post):
+        form.add_error(None, CLOSED_MESSAGE)
+    elif not _within_rate_limits(request, form):
+        form.add_error(None, RATE_MESSAGE)
+    if not form.is_valid():
+        form.refresh_security_data()
+        response = post.render(request, context_overrides={"comment_form": form})
+        response.status_code = 400
+        return response
+
+    comment = form.get_comment_object(site_id=get_current_site(request).pk)
+    if comment.pk is None:  # else a double submit: django_comments returned the first one
+        _save_new(comment, post, request)
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, PUBLISHED_MESSAGE, extra_tags="comments")
+        return redirect(post.url + f"#c{comment.pk}")
+    messages.success(request, PENDING_MESSAGE, extra_tags="comments")
+    return redirect(post.url + "#comments")
+
+
+def _within_rate_limits(request, form):
+    """Counts every attempt from the address, and each otherwise valid one from the email."""
+    if not ratelimit.allow("comments:ip", client_ip(request), settings.COMMENTS_RATE_PER_IP):
+        return False
+    return not form.is_valid() or ratelimit.allow(
+        "comments:email", form.cleaned_data["email"], settings.COMMENTS_RATE_PER_EMAIL
+    )
+
+
+def _post_for(content_type, object_pk):
+    """The published post a form names, or None."""
+    if content_type != "blog.blogpage" or not (object_pk or "").isdigit():
+        return None
+    return BlogPage.objects.published().filter(pk=int(object_pk)).first()
+
+
+def _save_new(comment, post, request):
+    comment.ip_address = _valid_ip(client_ip(request))
+    user = request.user
+    if user.is_authenticated:
+        comment.user = user
+        if user.email and user.email.casefold() == comment.user_email.casefold():
+            comment.email_confirmed_at = timezone.now()  # the account's own address
+    comment.status = initial_status(comment, post, request)
+    comment.save()
+    if comment.status == Comment.Status.APPROVED:
+        after_commit(notify_followers, comment.pk)
+        return
+    after_commit(notify_held_comment, comment.pk)
+    if comment.email_confirmed_at is None:
+        after_commit(request_email_confirmation, comment.pk)
+
+
+def _valid_ip(address):
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:
+        return None
+    return address
+
+
+@require_safe
+def confirm_email(request, token):
+    pk = tokens.comment_from_confirm_token(token)
+    comment = Comment.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if comment is None:
+        return render(request, "discussion/link_invalid.html", status=404)
+    moderating.confirm_email(comment)
+    return render(
+        request,
+        "discussion/email_confirmed.html",
+        {"comment": comment, "post": comment.content_object},
+    )
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058): mail clients POST without a token
+@require_http_methods(["GET", "HEAD", "POST"])
+def unfollow(request, token):
+    follower = tokens.follower_from_unfollow_token(token)
+    post = BlogPage.objects.filter(pk=follower[1]).first() if follower else None
+    if post is None:
+        return render(request, "discussion/link_invalid.html", status=404)
+    email, _ = follower
+    Comment.objects.on(post).filter(user_email__iexact=email, followup=True).order_by().update(
+        followup=False
+    )
+    return render(request, "discussion/unfollowed.html", {"post": post})
+
+
+def published_post_at(request, path):
+    """The published post at ``path`` (below the site root), found by URL path in one query."""
+    root_path = _site_root_path(request)
+    if root_path is None:
+        return None
+    return BlogPage.objects.published().filter(url_path=root_path + path).first()
+
+
+@require_safe
+def comments_anchor(request, path):
+    """``<post>/comments/``, the feeds' home page, shows the post's comments; any other
+    page (a post whose slug is "comments") is Wagtail's to serve."""
+    post = published_post_at(request, path)
+    if post is None:
+        return wagtail_serve(request, path + "comments/")
+    return redirect(post.url + "#comments")
+
+
+@require_safe
+def comment_feed(request, path, feed_format=None):
+    post = published_post_at(request, path)
+    if post is None:
+        raise Http404("No such post.")
+    comments = list(
+        Comment.objects.on(post)
+        .approved()
+        .select_related(None)
+        .order_by("-submit_date", "-pk")[: settings.BLOG_FEED_LENGTH]
+    )
+    post_url = post.get_full_url(request)
+    return feeds.serve_feed(
+        request,
+        feed_format or "rss",
+        comments,
+        title=f"Comments on “{post.title}”",
+        link=post_url + "comments/",
+        description=f"Approved comments on “{post.title}”, newest first.",
+        item=lambda comment: _comment_item(comment, post, post_url),
+    )
+
+
+def _comment_item(comment, post, post_url):
+    link = f"{post_url}#c{comment.pk}"
+    return {
+        "title": f"{comment.user_name} on “{post.title}”",
+        "link": link,
+        "description": comment.excerpt,
+        "content_html": str(comment_html(comment.comment)),
+        "pubdate": comment.submit_date,
+        "updateddate": comment.submit_date,
+        "unique_id": link,
+        "unique_id_is_permalink": True,
+        "categories": [],
+        "authors": [{"name": comment.user_name}],
+    }
