@@ -7,3 +7,6 @@ class ContributionsConfig(AppConfig):
     name = "contributions"
     verbose_name = "Contributions"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import moderation  # noqa: F401 (signal receivers)

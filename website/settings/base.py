@@ -223,3 +223,16 @@ COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"
 COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
 COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "3/10m")
 COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+
+# Guest posts
+# The public form at /contribute/ (contributions/). Rates are read at each request.
+GUEST_POST_RATE_PER_IP = os.environ.get("GUEST_POST_RATE_PER_IP", "3/h")
+GUEST_POST_RATE_PER_EMAIL = os.environ.get("GUEST_POST_RATE_PER_EMAIL", "3/d")
+GUEST_POST_MAX_IMAGE_BYTES = int(os.environ.get("GUEST_POST_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
+# Width × height: a small file can declare a huge picture (a decompression bomb).
+GUEST_POST_MAX_IMAGE_PIXELS = int(os.environ.get("GUEST_POST_MAX_IMAGE_PIXELS", 25_000_000))
+GUEST_POST_MAX_DOCUMENT_BYTES = int(
+    os.environ.get("GUEST_POST_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
+)
+# The slug of the blog guest posts go to; unset, the first live blog.
+GUEST_POST_BLOG_SLUG = os.environ.get("GUEST_POST_BLOG_SLUG", "")

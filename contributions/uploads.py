@@ -1,0 +1,113 @@
+"""Checking and keeping a guest's header image and document.
+
+What a file *is* comes from its bytes, never its name: Pillow identifies the image format
+from the header, a PDF must start with ``%PDF-``. An image's width and height are read from
+its header and checked before any pixel is decoded, so a small file declaring a huge
+picture (a decompression bomb) is refused without being unpacked.
+"""
+
+import os
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+PDF_MAGIC = b"%PDF-"
+COLLECTION_NAME = "Guest submissions"
+
+
+def check_image(upload) -> None:
+    """A JPEG, PNG or WebP within the size and pixel caps that decodes whole."""
+    _check_size(upload, settings.GUEST_POST_MAX_IMAGE_BYTES, "image")
+    not_an_image = ValidationError(
+        "This file is not a JPEG, PNG or WebP image. Choose a photo or graphic in one "
+        "of those formats.",
+        code="image_type",
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                if image.format not in IMAGE_FORMATS:
+                    raise not_an_image
+                _check_pixels(*image.size)
+                image.verify()  # checksums and structure, without decoding
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()  # every pixel: a truncated or corrupt file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise not_an_image from error
+    finally:
+        upload.seek(0)
+
+
+def check_document(upload) -> None:
+    """A PDF (by its name and its first bytes) within the size cap."""
+    _check_size(upload, settings.GUEST_POST_MAX_DOCUMENT_BYTES, "document")
+    is_pdf_name = os.path.splitext(upload.name)[1].lower() == ".pdf"
+    upload.seek(0)
+    is_pdf_content = upload.read(len(PDF_MAGIC)) == PDF_MAGIC
+    upload.seek(0)
+    if not (is_pdf_name and is_pdf_content):
+        raise ValidationError(
+            "The document must be a PDF file (ending in .pdf). Save or export it as PDF "
+            "and choose it again.",
+            code="document_type",
+        )
+
+
+def save_image(upload, title: str):
+    """The checked upload as a Wagtail image in the guest submissions collection."""
+    with Image.open(upload) as image:
+        extension = IMAGE_FORMATS[image.format]
+    upload.seek(0)
+    image = get_image_model()(title=title, collection=guest_collection())
+    image.file.save(f"guest-header.{extension}", upload, save=False)
+    image.save()
+    return image
+
+
+def save_document(upload, title: str):
+    """The checked upload as a Wagtail document in the guest submissions collection."""
+    document = get_document_model()(title=title, collection=guest_collection())
+    document.file.save("guest-document.pdf", upload, save=False)
+    document.save()
+    return document
+
+
+def guest_collection():
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=COLLECTION_NAME).first()
+    return collection or root.add_child(name=COLLECTION_NAME)
+
+
+def _check_size(upload, limit: int, what: str) -> None:
+    if upload.size > limit:
+        raise ValidationError(
+            f"This {what} is {filesizeformat(upload.size)}; the largest accepted is "
+            f"{filesizeformat(limit)}. Choose a smaller file.",
+            code="file_size",
+        )
+
+
+def _check_pixels(width: int, height: int) -> None:
+    if width * height > settings.GUEST_POST_MAX_IMAGE_PIXELS:
+        raise _too_many_pixels(width, height)
+
+
+def _too_many_pixels(width=None, height=None) -> ValidationError:
+    size = f" ({width} x {height} pixels)" if width else ""
+    megapixels = settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
+    return ValidationError(
+        f"This image is too large in pixels{size}; the limit is {megapixels:g} megapixels. "
+        "Resize it and choose it again.",
+        code="image_pixels",
+    )
