@@ -1,0 +1,101 @@
+"""The admin's "Email subscribers": who follows which themes, read-mostly.
+
+Subscribers manage themselves through the links in their emails; editors can look, filter
+and delete an address on request, but never add or edit one (that would skip consent).
+"""
+
+import django_filters
+from django.db.models import Count
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from vocabulary.models import Theme
+
+from .models import Subscriber
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Subscriber.Status.choices, method="filter_status"
+    )
+    themes = django_filters.ModelChoiceFilter(label="Theme", queryset=Theme.objects.all())
+
+    class Meta:
+        model = Subscriber
+        fields = ["frequency"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+
+class SubscriberIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(theme_count=Count("themes"))
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = "Email subscribers"
+    menu_order = 240
+    add_to_admin_menu = True
+    index_view_class = SubscriberIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    search_fields = ["email"]
+    search_backend_name = None
+    filterset_class = SubscriberFilterSet
+    list_display = [
+        "email",
+        Column("theme_count", label="Themes", sort_key="theme_count"),
+        "frequency",
+        Column("status", label="Status", accessor="get_status_display"),
+        DateColumn("last_digest_at", label="Last digest", sort_key="last_digest_at"),
+        DateColumn("created_at", label="Subscribed", sort_key="created_at"),
+    ]
+    inspect_view_fields = [
+        "email",
+        "frequency",
+        "themes",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "last_digest_at",
+    ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+        ]
+
+    def register_admin_url_finder(self):
+        pass  # there is no edit view to find
+
+    def get_permissions_to_register(self):
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_subscriber", "delete_subscriber"])
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet("email_subscribers", url_prefix="email-subscribers")
