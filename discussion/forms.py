@@ -71,6 +71,11 @@ class CommentForm(XtdCommentForm):
                     }
                 )
 
+    def _may_reply_to(self, parent_pk):
+        """A visible comment on this post, not at the depth limit."""
+        parent = Comment.objects.on(self.target_object).approved().filter(pk=parent_pk).first()
+        return parent is not None and parent.allow_thread()
+
     def has_security_error(self):
         return any(name in self.errors for name in SECURITY_FIELDS)
 
@@ -90,22 +95,15 @@ class CommentForm(XtdCommentForm):
             )
         return comment
 
-    def clean_reply_to(self):
-        """0 for a new thread, else a visible comment on this post that may have replies."""
-        parent_pk = self.cleaned_data["reply_to"]
-        if not parent_pk:
-            return 0
-        parent = Comment.objects.on(self.target_object).approved().filter(pk=parent_pk).first()
-        if parent is None or not parent.allow_thread():
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("reply_to") and not self._may_reply_to(cleaned_data["reply_to"]):
+            # A form error, not the hidden field's: the reader must see it.
             raise forms.ValidationError(
                 "The comment you are replying to cannot take replies. Post yours as a new "
                 "comment instead.",
                 code="reply_to",
             )
-        return parent_pk
-
-    def clean(self):
-        cleaned_data = super().clean()
         blocked = find_blocked(
             *(cleaned_data.get(name, "") for name in ("name", "email", "url", "comment"))
         )

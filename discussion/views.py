@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -62,9 +63,8 @@ def post_comment(request):
         form.add_error(None, RATE_MESSAGE)
     if not form.is_valid():
         form.refresh_security_data()
-        response = post.render(request, context_overrides={"comment_form": form})
-        response.status_code = 400
-        return response
+        context = {**post.get_context(request), "comment_form": form}
+        return TemplateResponse(request, post.get_template(request), context, status=400)
 
     comment = form.get_comment_object(site_id=get_current_site(request).pk)
     if comment.pk is None:  # else a double submit: django_comments returned the first one

@@ -78,7 +78,7 @@ class Reader:
         assert response.status_code == 200
         return comment_form(response.content.decode())
 
-    def send(self, path=None, **fields):
+    def send(self, path=None, ip="10.1.1.1", **fields):
         form = self.form(path)
         data = {
             **form.values,
@@ -87,9 +87,7 @@ class Reader:
             "comment": "Mayors should listen more.",
             **fields,
         }
-        return self.client.post(
-            form.attrs["action"], data, REMOTE_ADDR=fields.pop("ip", "10.1.1.1")
-        )
+        return self.client.post(form.attrs["action"], data, REMOTE_ADDR=ip)
 
 
 @pytest.fixture
