@@ -27,8 +27,13 @@ BODY = (
 def guest_review(db):
     """The workflow and group this app's data migration makes, made again if a
     transactional test has flushed them: the migration is get-or-create throughout."""
-    migration = importlib.import_module("contributions.migrations.0002_guest_post_review")
-    migration.create_review_and_contributors(apps, None)
+    migrations = "contributions.migrations"
+    importlib.import_module(f"{migrations}.0002_guest_post_review").create_review_and_contributors(
+        apps, None
+    )
+    importlib.import_module(f"{migrations}.0003_editors_view_submissions").let_reviewers_view(
+        apps, None
+    )
     return Group.objects.get(name="Contributors")
 
 

@@ -117,3 +117,21 @@ def test_a_post_that_nobody_submitted_as_a_guest_sends_no_guest_email(
     with django_capture_on_commit_callbacks(execute=True):
         post.save_revision().publish()
     assert smtp.messages == []
+
+
+def test_editors_list_guest_submissions_read_only(client, submitted, editor, guest_review):
+    post, submission = submitted
+    client.login(username=editor.username, password="editor-password")
+    listing = client.get("/admin/guest-submissions/")
+    html = listing.content.decode()
+    assert listing.status_code == 200
+    assert "Mayors &lt;em&gt;abroad&lt;/em&gt;" in html and "Awaiting review" in html
+    assert f"/admin/pages/{post.pk}/edit/" in html
+    inspect = client.get(f"/admin/guest-submissions/inspect/{submission.pk}/")
+    assert inspect.status_code == 200 and GUEST_EMAIL in inspect.content.decode()
+    assert client.get("/admin/guest-submissions/edit/1/").status_code == 404
+
+    contributor = type(editor).objects.create_user("writer", "w@example.org", "pw")
+    contributor.groups.add(guest_review)
+    client.force_login(contributor)
+    assert client.get("/admin/guest-submissions/").status_code == 302
