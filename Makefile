@@ -60,6 +60,7 @@ format:
 bench: install-dev
 	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_comments.py
 
 ## Debian's Chromium for the browser tests (Playwright never downloads its own).
 chromium:

@@ -8,6 +8,7 @@ or a PostgreSQL database on the test server (see ``postgres_url``).
 import os
 import re
 import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 ROOT = Path(__file__).resolve().parents[1]
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 LISTENING = re.compile(r"Listening at: (http://\S+)")
 
 
@@ -47,8 +47,9 @@ def gunicorn(env, log_path, workers=4, start_timeout=60):
     env = {**env, "PYTHONWARNINGS": "ignore:No directory at:UserWarning"}
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [str(GUNICORN), "website.wsgi", "--bind", "127.0.0.1:0", "--workers", str(workers)]
-            + ["--graceful-timeout", "10", "--timeout", "120"],
+            # The gunicorn installed beside this Python, wherever its virtualenv is.
+            [sys.executable, "-m", "gunicorn", "website.wsgi", "--bind", "127.0.0.1:0"]
+            + ["--workers", str(workers), "--graceful-timeout", "10", "--timeout", "120"],
             cwd=ROOT,
             env=env,
             stdout=log,
