@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from community.ratelimit import allow
 from community.requests import client_ip
@@ -46,7 +46,7 @@ def check_inbox(request):
     )
 
 
-@require_safe
+@require_GET  # not HEAD: link checkers send those, and must not confirm anything
 def confirm(request, token):
     try:
         subscriber = tokens.subscriber_to_confirm(token)
