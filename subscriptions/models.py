@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from vocabulary.models import Theme
 
@@ -31,6 +32,12 @@ class SubscriberQuerySet(models.QuerySet):
         for frequency, interval in Subscriber.INTERVALS.items():
             by_frequency |= Q(frequency=frequency, last_digest_at__lte=now - interval + DUE_SLACK)
         return self.active().filter(Q(last_digest_at__isnull=True) | by_frequency)
+
+    def unconfirmed_since(self, moment):
+        """Pending addresses whose last confirmation request was before ``moment``."""
+        return self.filter(
+            confirmed_at__isnull=True, unsubscribed_at__isnull=True, requested_at__lt=moment
+        )
 
     def with_status(self, status):
         if status == Subscriber.Status.UNSUBSCRIBED:
@@ -63,6 +70,9 @@ class Subscriber(models.Model):
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
     themes = models.ManyToManyField(Theme, blank=True, related_name="email_subscribers")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last time a confirmation link was sent; a pending address is forgotten once it
+    # has expired.
+    requested_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
     last_digest_at = models.DateTimeField(null=True, blank=True)

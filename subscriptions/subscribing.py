@@ -1,5 +1,7 @@
 """Subscribing, confirming and unsubscribing an address."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.utils import timezone
 
@@ -29,7 +31,8 @@ def request_subscription(email, themes, frequency):
     # Nothing is sent to a pending or unsubscribed address until it confirms, so its
     # choices can be replaced by the latest request.
     subscriber.frequency = frequency
-    subscriber.save(update_fields=["frequency"])
+    subscriber.requested_at = timezone.now()
+    subscriber.save(update_fields=["frequency", "requested_at"])
     subscriber.themes.set(themes)
     mail.send(
         subscriber.email,
@@ -42,6 +45,14 @@ def request_subscription(email, themes, frequency):
             "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
         },
     )
+
+
+def forget_unconfirmed():
+    """Delete the addresses that never confirmed before their link expired: nobody agreed
+    to our keeping them. Unsubscribed ones stay, so they are never mailed again."""
+    expired = timezone.now() - timedelta(days=settings.SUBSCRIPTIONS_CONFIRM_DAYS)
+    _, deleted = Subscriber.objects.unconfirmed_since(expired).delete()
+    return deleted.get(Subscriber._meta.label, 0)
 
 
 def confirm(subscriber):

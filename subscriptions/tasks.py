@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import digest
+from . import digest, subscribing
 
 
 @task()
@@ -13,7 +13,9 @@ def send_digest(subscriber_id: int) -> int:
 
 @task()
 def send_digests() -> int:
-    """Queue a digest for every subscriber who is due; run it every hour."""
+    """Queue a digest for every subscriber who is due; run it every hour. Addresses whose
+    confirmation link expired unused are forgotten on the way."""
+    subscribing.forget_unconfirmed()
     due = digest.due_subscriber_ids()
     for subscriber_id in due:
         send_digest.enqueue(subscriber_id)

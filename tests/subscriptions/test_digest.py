@@ -241,8 +241,28 @@ def test_the_command_sends_what_is_due(blog, smtp, diplomacy, capsys):
 
     call_command("send_digests")
 
-    assert "1 digest(s) sent, 0 failed." in capsys.readouterr().out
+    assert "1 digest(s) sent, 0 failed; 0 unconfirmed" in capsys.readouterr().out
     assert len(smtp.to("reader@example.org")) == 1
+
+
+def test_addresses_never_confirmed_are_forgotten_once_their_link_expired(settings, diplomacy):
+    settings.SUBSCRIPTIONS_CONFIRM_DAYS = 3
+    now = timezone.now()
+    for name, fields in {
+        "expired": {"confirmed_at": None, "requested_at": now - timedelta(days=4)},
+        "asked-again": {"confirmed_at": None, "requested_at": now - timedelta(days=2)},
+        "unsubscribed": {"unsubscribed_at": now, "requested_at": now - timedelta(days=40)},
+        "confirmed": {"requested_at": now - timedelta(days=40)},
+    }.items():
+        make_subscriber(f"{name}@example.org", [diplomacy], **fields)
+
+    run()
+
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "asked-again@example.org",
+        "unsubscribed@example.org",
+        "confirmed@example.org",
+    }
 
 
 def digest_run_queries(blog, theme, start, count):

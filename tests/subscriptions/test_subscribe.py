@@ -1,11 +1,13 @@
 """Subscribing with double opt-in: the form, the confirmation email and its link."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from subscriptions import tokens
 from subscriptions.models import Subscriber
@@ -122,9 +124,12 @@ def test_a_pending_address_asking_again_gets_a_new_link_for_its_new_choice(
     client, smtp, diplomacy, housing
 ):
     subscribe(client, "reader@example.org", [diplomacy])
+    Subscriber.objects.update(requested_at=timezone.now() - timedelta(days=5))
     subscribe(client, "reader@example.org", [housing], "daily")
 
     assert len(smtp.to("reader@example.org")) == 2
+    # Asking again restarts the wait before an unconfirmed address is forgotten.
+    assert Subscriber.objects.get().requested_at > timezone.now() - timedelta(minutes=1)
     client.get(link_in(smtp.messages[1], "/follow/email/confirm/"))
     subscriber = Subscriber.objects.get()
     assert list(subscriber.themes.all()) == [housing]
