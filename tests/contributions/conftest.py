@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from tests.browser.conftest import browser, page, screenshot  # noqa: F401 (browser fixtures)
 from tests.factories import make_theme
 
 GUEST_EMAIL = "ada@uni.example.org"

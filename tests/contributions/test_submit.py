@@ -139,3 +139,12 @@ def test_blocked_words_are_refused_with_the_word_named(client, guest_blog):
 
 def test_without_a_blog_the_form_is_not_found(client, db):
     assert client.get("/contribute/").status_code == 404
+
+
+def test_posts_go_to_the_blog_named_in_settings(client, guest_blog, home, settings):
+    from blog.models import BlogIndexPage
+
+    other = home.add_child(instance=BlogIndexPage(title="Essays", slug="essays"))
+    settings.GUEST_POST_BLOG_SLUG = "essays"
+    assert make_guest_submission(client).status_code == 302
+    assert BlogPage.objects.get().get_parent().pk == other.pk

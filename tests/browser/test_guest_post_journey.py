@@ -4,11 +4,12 @@ admin, and the post goes live with its guest label."""
 import pytest
 
 from blog.models import BlogPage
+from tests.contributions.conftest import BODY, GUEST_EMAIL, PDF, editor, guest_review, png_bytes
 from tests.factories import make_site, make_theme
 
-from .conftest import BODY, GUEST_EMAIL, PDF, png_bytes
+__all__ = ["editor", "guest_review"]  # fixtures of the guest post tests, used here too
 
-# serialized_rollback: see tests/browser/test_reader_journey.py.
+# serialized_rollback: see test_reader_journey.py.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
