@@ -229,7 +229,7 @@ COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
 GUEST_POST_RATE_PER_IP = os.environ.get("GUEST_POST_RATE_PER_IP", "3/h")
 GUEST_POST_RATE_PER_EMAIL = os.environ.get("GUEST_POST_RATE_PER_EMAIL", "3/d")
 GUEST_POST_MAX_IMAGE_BYTES = int(os.environ.get("GUEST_POST_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
-# Width × height: a small file can declare a huge picture (a decompression bomb).
+# Width x height: a small file can declare a huge picture (a decompression bomb).
 GUEST_POST_MAX_IMAGE_PIXELS = int(os.environ.get("GUEST_POST_MAX_IMAGE_PIXELS", 25_000_000))
 GUEST_POST_MAX_DOCUMENT_BYTES = int(
     os.environ.get("GUEST_POST_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
