@@ -6,7 +6,6 @@ comment counts, which read those flags, agree with the moderation queue.
 """
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.text import Truncator
 from django_comments_xtd.models import XtdComment, XtdCommentManager
@@ -99,11 +98,9 @@ class Comment(XtdComment):
         super().save(*args, **kwargs)
         if not is_new:
             # Undo what xtd's pre_save handler did to the replies (see set_status).
-            Comment.objects.filter(thread_id=self.thread_id).update(
-                is_public=Case(
-                    When(Q(status=self.Status.APPROVED), then=Value(True)), default=Value(False)
-                )
-            )
+            thread = Comment.objects.filter(thread_id=self.thread_id).order_by()
+            thread.filter(status=self.Status.APPROVED).update(is_public=True)
+            thread.exclude(status=self.Status.APPROVED).update(is_public=False)
 
     def confirm_email(self):
         """Record that the commenter proved the address (first time only)."""

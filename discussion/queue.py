@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
@@ -129,7 +130,9 @@ class CommentViewSet(SnippetViewSet):
     filterset_class = CommentFilterSet
     list_per_page = 50
     ordering = ["-submit_date"]
-    form_fields = ["status", "user_name", "user_url", "comment", "followup"]
+    # Editors may correct a comment; its status changes only through the actions, which
+    # send the follow-up emails.
+    panels = [FieldPanel(name) for name in ("user_name", "user_url", "comment", "followup")]
     index_view_class = CommentIndexView
 
     @cached_property

@@ -173,3 +173,32 @@ def test_no_add_button(editor_client, comments):
         'href="/admin/snippets/discussion/comment/new/"'
         not in editor_client.get(QUEUE).content.decode()
     )
+
+
+def test_editing_a_comment_keeps_its_replies_moderated(editor_client, post):
+    root = add_comment(post, "Root with a typo.")
+    reply = add_comment(post, "Held reply.", parent_id=root.pk, status=Comment.Status.PENDING)
+    edit_url = f"{QUEUE}edit/{root.pk}/"
+    token = csrf_token(editor_client, edit_url)
+    data = {
+        "csrfmiddlewaretoken": token,
+        "user_name": "Olga Older",
+        "user_url": "",
+        "comment": "Root without a typo.",
+    }
+    response = editor_client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    root.refresh_from_db()
+    reply.refresh_from_db()
+    assert root.comment == "Root without a typo." and root.status == Comment.Status.APPROVED
+    assert root.is_public
+    # xtd's save handler would have published the held reply along with its parent.
+    assert reply.status == Comment.Status.PENDING and not reply.is_public
+
+
+def test_the_library_posting_views_are_not_exposed():
+    from django.urls import NoReverseMatch, reverse
+
+    for name in ("comments-post-comment", "comments-xtd-confirm", "comments-xtd-mute"):
+        with pytest.raises(NoReverseMatch):
+            reverse(name, args=["x"] if name != "comments-post-comment" else [])
