@@ -44,6 +44,3 @@ class SubscribeForm(ThemeChoiceForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "subscribe-%s")
         super().__init__(*args, **kwargs)
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip()

@@ -1,5 +1,7 @@
 """Subscribe, confirm, manage and unsubscribe: the pages behind the links in our emails."""
 
+import logging
+
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -11,7 +13,10 @@ from community.requests import client_ip
 from . import subscribing, tokens
 from .forms import SubscribeForm, ThemeChoiceForm
 
+logger = logging.getLogger(__name__)
+
 RATE_LIMITED = "Too many subscription requests. Please try again in an hour."
+NOT_SENT = "We could not send you the email just now. Please try again in a few minutes."
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +32,11 @@ def subscribe(request):
     data = form.cleaned_data
     if not allow("subscribe-email", data["email"], settings.SUBSCRIPTIONS_RATE_PER_EMAIL):
         return _subscribe_page(request, form, error=RATE_LIMITED, status=429)
-    subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
+    try:
+        subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
+    except OSError:  # the mail server is down or refused us (smtplib's errors included)
+        logger.exception("Could not send a subscription email")
+        return _subscribe_page(request, form, error=NOT_SENT, status=503)
     return redirect("subscriptions:check_inbox")
 
 

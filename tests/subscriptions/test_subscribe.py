@@ -215,6 +215,17 @@ def test_requests_are_rate_limited_per_ip(client, smtp, settings, diplomacy):
     assert len(smtp.messages) == 4
 
 
+def test_a_mail_server_that_is_down_gets_a_clear_answer(client, smtp, settings, diplomacy):
+    settings.EMAIL_PORT = 1  # nothing listens there
+
+    response = subscribe(client, "reader@example.org", [diplomacy])
+
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "We could not send you the email just now" in html
+    assert 'value="reader@example.org"' in html
+
+
 def test_the_form_needs_a_csrf_token(diplomacy):
     response = Client(enforce_csrf_checks=True).post(
         "/follow/email/",
