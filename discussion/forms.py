@@ -49,7 +49,9 @@ class CommentForm(XtdCommentForm):
             f"Plain text; links are made clickable (at most {settings.COMMENTS_MAX_LINKS})."
         )
         fields["followup"].widget = forms.CheckboxInput()
-        fields["followup"].label = "Email me when someone else comments on this post"
+        fields[
+            "followup"
+        ].label = "Email me when someone else comments on this post (once my address is confirmed)"
 
     def text_fields(self):
         return [self[name] for name in ("name", "email", "url", "comment")]

@@ -29,10 +29,11 @@ def comments_section(context, post):
     """The post's comments and, while comments are open, the form (as the reader left it,
     after a refused post)."""
     request = context["request"]
-    approved = Comment.objects.on(post).approved().select_related(None)
-    comments = visible_threads(
-        approved.select_related("content_type").order_by("thread_id", "order")
+    # Joined with its content type, which each comment's allow_thread() (its Reply link) reads.
+    approved = (
+        Comment.objects.on(post).approved().select_related(None).select_related("content_type")
     )
+    comments = visible_threads(approved.order_by("thread_id", "order"))
     is_open = comments_open(post)
     form = context.get("comment_form")
     replying_to = None

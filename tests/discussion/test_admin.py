@@ -134,11 +134,8 @@ def test_bulk_actions(editor_client, post, smtp, django_capture_on_commit_callba
         for n in range(3)
     ]
     html = editor_client.get(QUEUE).content.decode()
-    for action in ("approve", "reject", "spam", "delete"):
-        assert (
-            f'<a href="/admin/bulk/discussion/comment/{action}/" class="bulk-action-btn'
-            in html.replace(" serious", "")
-        )
+    for action in ("approve", "reject", "spam"):
+        assert f'href="/admin/bulk/discussion/comment/{action}/"' in html
 
     url = "/admin/bulk/discussion/comment/approve/?" + "&".join(f"id={c.pk}" for c in held[:2])
     confirm = editor_client.get(url)
