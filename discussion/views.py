@@ -2,7 +2,10 @@
 
 Posting is our own view rather than django_comments' ``post_comment``: that one answers a
 failed honeypot or an expired form with a bare 400 page and loses what the reader typed,
-and xtd's handlers behind it send emails during the request.
+and xtd's handlers behind it send emails during the request. Neither library's URLs are
+routed, so xtd's ``notify_comment_followers`` (which mails followers about any comment
+public when created) never runs: follow-ups go out only when a comment becomes approved
+(``discussion.moderating``), from a task.
 """
 
 from django.conf import settings
