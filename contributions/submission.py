@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Workflow
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
-from importers.publish import free_slug, slug_base
+from blog.slugs import free_child_slug
 from vocabulary.models import City, Organisation, Person
 
 from . import tasks, uploads
@@ -38,7 +38,7 @@ def submit_guest_post(blog, data) -> GuestSubmission:
         body.append(("document", {"document": document, "title": "", "description": ""}))
     post = BlogPage(
         title=data["title"],
-        slug=_free_slug(blog, data["title"]),
+        slug=free_child_slug(blog, data["title"]),
         date=now,
         excerpt=data["excerpt"],
         body=body,
@@ -86,12 +86,6 @@ def _guest_person(data) -> Person:
         else None,
         is_guest=True,
     )
-
-
-def _free_slug(blog, title):
-    base = slug_base(title)
-    siblings = BlogPage.objects.child_of(blog).filter(slug__startswith=base)
-    return free_slug(base, set(siblings.values_list("slug", flat=True)))
 
 
 def _start_review(post):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 
-from importers.wagtail_hooks import LinkColumn, ReadOnlyIndexView, ReadOnlyViewSet
+from vocabulary.viewsets import LinkColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 from .models import GuestSubmission
 

@@ -21,9 +21,10 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
 
 from blog.models import BlogPage, BlogPageTag, BlogPageTheme
+from blog.slugs import free_slug, slug_base
 
 from .models import ImportedEntry
-from .publish import fill_post, free_slug, slug_base
+from .publish import fill_post
 
 
 def create_posts(source, entries, themes_by_slug, now):

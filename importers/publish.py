@@ -4,14 +4,13 @@ entries whose batch could not be written in bulk (see ``bulk``)."""
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
-from django.utils.text import slugify
 
-from blog.models import RESERVED_SLUGS, BlogPage
+from blog.models import BlogPage
+from blog.slugs import free_child_slug
 from vocabulary.models import Theme
 
 from .models import FeedSource, ImportedEntry
 
-SLUG_LENGTH = 80
 MAX_SOURCE_URL = BlogPage._meta.get_field("source_url").max_length
 
 
@@ -55,9 +54,7 @@ def publish_entry(source, entry, themes_by_slug, now):
 
 def _create_post(source: FeedSource, entry, themes_by_slug):
     blog = source.target_blog
-    base = slug_base(entry.title)
-    siblings = BlogPage.objects.child_of(blog).filter(slug__startswith=base)
-    post = BlogPage(slug=free_slug(base, set(siblings.values_list("slug", flat=True))), live=False)
+    post = BlogPage(slug=free_child_slug(blog, entry.title), live=False)
     fill_post(post, source, entry, themes_by_slug)
     blog.add_child(instance=post)
     _save(post, source)
@@ -115,22 +112,6 @@ def _enclosure_links(enclosures):
         ),
     )
     return format_html('<ul class="enclosures">{}</ul>', items)
-
-
-def slug_base(title):
-    base = slugify(title)[:SLUG_LENGTH].strip("-") or "post"
-    if base in RESERVED_SLUGS or (base.isdigit() and len(base) == 4):
-        base = f"post-{base}"
-    return base
-
-
-def free_slug(base, taken):
-    """``base``, or ``base-2``, ``base-3``... whichever is not in ``taken``."""
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def themes_by_slug():

@@ -10,11 +10,13 @@ from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
+
+from vocabulary.viewsets import LinkColumn, ReadOnlyIndexView, ReadOnlyViewSet
 
 from .models import FeedSource, ImportedEntry, ImportRun
 from .views import ImportNowView, ImportRunInspectView
@@ -28,23 +30,6 @@ def post_button_attrs(url):
         "data-action": "w-action#post",
         "data-w-action-url-value": url,
     }
-
-
-class LinkColumn(Column):
-    """A plain cell whose value links to ``get_url(instance)`` when that gives a URL."""
-
-    cell_template_name = "importers/tables/link_cell.html"
-
-    def __init__(self, name, get_url, external=False, **kwargs):
-        super().__init__(name, **kwargs)
-        self._get_url = get_url
-        self.external = external
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["link_url"] = self._get_url(instance)
-        context["external"] = self.external
-        return context
 
 
 def shortened(attribute, length):
@@ -186,57 +171,6 @@ class FeedSourceViewSet(ModelViewSet):
 
 
 # Runs and entries: written by the importer, so only listed and inspected here.
-
-
-class ReadOnlyViewSet(ModelViewSet):
-    """List and inspect; no add, edit, copy or delete views (nor their permissions)."""
-
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    search_backend_name = None
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def register_admin_url_finder(self):
-        pass  # there is no edit view to find
-
-    def get_permissions_to_register(self):
-        return super().get_permissions_to_register().filter(codename__startswith="view_")
-
-
-class ReadOnlyIndexView(generic.IndexView):
-    """The first column links to the inspect view and shows ``title_accessor``."""
-
-    title_field = None
-    title_label = None
-    title_accessor = None
-
-    @cached_property
-    def columns(self):
-        title = TitleColumn(
-            self.title_field,
-            label=self.title_label,
-            accessor=self.title_accessor,
-            sort_key=self.title_field,
-            get_url=self.get_inspect_url,
-        )
-        return [title, *super().columns]
 
 
 class ImportRunIndexView(ReadOnlyIndexView):
