@@ -1,26 +1,31 @@
 """Load the demo site: home page, debate blog, vocabulary, posts, research projects with
-their documents, and an admin user.
+their documents, readers' comments, a blocklist, and an admin user.
 
 Idempotent: everything is looked up by slug (documents by title) first and only created when
 missing, so a second run changes nothing (no new pages, snippets, documents or revisions) and
-never overwrites an editor's changes. The content itself lives in ``website.demo_content``.
+never overwrites an editor's changes. The content itself lives in ``website.demo_content``
+(and ``demo_projects``, ``demo_community``).
 """
 
 import hashlib
 import secrets
 from collections import Counter
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
+from community.models import BlockedTerm
+from discussion.models import Comment
 from projects.models import (
     ProjectIndexPage,
     ProjectMember,
@@ -30,6 +35,7 @@ from projects.models import (
     RelatedProject,
 )
 from vocabulary.models import City, Organisation, Person, Theme
+from website import demo_community
 from website import demo_content as demo
 from website import demo_projects
 from website.demo_pdf import simple_pdf
@@ -74,6 +80,8 @@ class Command(BaseCommand):
                 home, ProjectIndexPage, demo_projects.PROJECT_INDEX, "project index"
             )
             self.load_projects(project_index, themes, organisations, people, cities)
+            self.load_comments(blog)
+            self.load_blocklist()
             admin_message = self.load_admin(options["admin_password"])
         self.report()
         self.stdout.write(admin_message)
@@ -183,6 +191,43 @@ class Command(BaseCommand):
         blog.add_child(instance=post)
         post.save_revision().publish()
         self.created["blog posts"] += 1
+
+    # Community -----------------------------------------------------------------------------
+
+    def load_comments(self, blog):
+        """Each post's demo comments, unless it has comments already (the demo's or real)."""
+        now = timezone.now()
+        for slug, rows in demo_community.COMMENTS.items():
+            post = BlogPage.objects.child_of(blog).filter(slug=slug).first()
+            if post is None or Comment.objects.on(post).exists():
+                self.present["comment threads"] += 1
+                continue
+            saved = []
+            for position, row in enumerate(rows):
+                row = dict(row)
+                parent = saved[row.pop("reply_to")] if "reply_to" in row else None
+                comment = Comment(
+                    content_object=post,
+                    site_id=settings.SITE_ID,
+                    user_name=row["name"],
+                    user_email=row["email"],
+                    user_url=row.get("url", ""),
+                    comment=row["comment"],
+                    status=row["status"],
+                    parent_id=parent.pk if parent else 0,
+                    submit_date=now - timedelta(hours=len(rows) - position),
+                    email_confirmed_at=now if row["status"] == "approved" else None,
+                )
+                comment.save()
+                saved.append(comment)
+            self.created["comment threads"] += 1
+
+    def load_blocklist(self):
+        for row in demo_community.BLOCKED_TERMS:
+            _, created = BlockedTerm.objects.get_or_create(
+                kind=row["kind"], value=row["value"], defaults={"note": row["note"]}
+            )
+            (self.created if created else self.present)["blocked terms"] += 1
 
     # Research projects ---------------------------------------------------------------------
 
