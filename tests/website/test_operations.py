@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from blog.models import BlogPage
+from community.models import BlockedTerm
+from discussion.models import Comment
 from projects.models import ProjectPage
 from vocabulary.models import City, Person, Theme
 
@@ -87,6 +89,8 @@ def snapshot():
         ),
         "documents": list(get_document_model().objects.order_by("pk").values_list("file")),
         "cities": City.objects.count(),
+        "comments": list(Comment.objects.order_by("pk").values_list("comment", "status")),
+        "blocked terms": BlockedTerm.objects.count(),
     }
 
 
@@ -114,4 +118,7 @@ def test_load_demo_builds_the_site_and_is_idempotent(client, db):
     download = client.get(study.outputs.get().document.url)
     assert download.status_code == 200
     assert download.getvalue().startswith(b"%PDF")
+    discussed = client.get("/blog/how-cities-lobby/")
+    assert discussed.content.decode().count('class="comment comment--level-') == 3
+    assert Comment.objects.pending().count() == 1, "the queue has one comment to moderate"
     assert client.login(username="admin", password="demo-pass")

@@ -35,9 +35,8 @@ from projects.models import (
     RelatedProject,
 )
 from vocabulary.models import City, Organisation, Person, Theme
-from website import demo_community
+from website import demo_community, demo_projects
 from website import demo_content as demo
-from website import demo_projects
 from website.demo_pdf import simple_pdf
 from website.models import HomePage, HomePageFeaturedTheme
 
