@@ -199,15 +199,6 @@ IMPORTER_ALLOW_PRIVATE_HOSTS = os.environ.get("IMPORTER_ALLOW_PRIVATE_HOSTS", ""
 # HTTP_X_FORWARDED_FOR; its last entry is used); unset, REMOTE_ADDR is the client.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
-# Theme subscriptions by email
-# How long a confirmation link works, and how often one IP address or one email address may
-# ask to subscribe ("10/h": ten an hour; units s, m, h, d).
-SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "3"))
-SUBSCRIPTIONS_RATE_PER_IP = os.environ.get("SUBSCRIPTIONS_RATE_PER_IP", "10/h")
-SUBSCRIPTIONS_RATE_PER_EMAIL = os.environ.get("SUBSCRIPTIONS_RATE_PER_EMAIL", "3/h")
-# Posts listed in one digest; more are counted, with links to the themes on the site.
-SUBSCRIPTIONS_DIGEST_MAX_POSTS = 20
-
 # Comments
 # Reader comments on blog posts (discussion/): django-comments-xtd with our own model and form.
 COMMENTS_APP = "django_comments_xtd"
@@ -236,3 +227,12 @@ GUEST_POST_MAX_DOCUMENT_BYTES = int(
 )
 # The slug of the blog guest posts go to; unset, the first live blog.
 GUEST_POST_BLOG_SLUG = os.environ.get("GUEST_POST_BLOG_SLUG", "")
+
+# Theme subscriptions by email
+# How long a confirmation link works, and how often one IP address or one email address may
+# ask to subscribe ("10/h": ten an hour; units s, m, h, d).
+SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "3"))
+SUBSCRIPTIONS_RATE_PER_IP = os.environ.get("SUBSCRIPTIONS_RATE_PER_IP", "10/h")
+SUBSCRIPTIONS_RATE_PER_EMAIL = os.environ.get("SUBSCRIPTIONS_RATE_PER_EMAIL", "3/h")
+# Posts listed in one digest; more are counted, with links to the themes on the site.
+SUBSCRIPTIONS_DIGEST_MAX_POSTS = 20
