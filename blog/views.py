@@ -17,7 +17,7 @@ def feed(request, path):
     index by ``url_path`` in one query and lets Wagtail's ``serve()`` handle anything that
     is not a live, public blog index (404, password form, another page type).
     """
-    root_path = _site_root_path(request)
+    root_path = site_root_path(request)
     if root_path is None:
         return wagtail_serve(request, path)
     url_path = root_path + path
@@ -38,7 +38,7 @@ def feed(request, path):
     return view(request, *args, **kwargs)
 
 
-def _site_root_path(request):
+def site_root_path(request):
     site = Site.find_for_request(request)
     if site is None:
         return None

@@ -23,7 +23,7 @@ from wagtail.views import serve as wagtail_serve
 
 from blog import feeds
 from blog.models import BlogPage
-from blog.views import _site_root_path
+from blog.views import site_root_path
 from community import ratelimit
 from community.requests import client_ip
 
@@ -150,7 +150,7 @@ def unfollow(request, token):
 
 def published_post_at(request, path):
     """The published post at ``path`` (below the site root), found by URL path in one query."""
-    root_path = _site_root_path(request)
+    root_path = site_root_path(request)
     if root_path is None:
         return None
     return BlogPage.objects.published().filter(url_path=root_path + path).first()

@@ -11,10 +11,10 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
+
+from tests.comment_forms import comment_form
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTENING = re.compile(r"Listening at: (http://\S+)")
@@ -90,56 +90,16 @@ def wait_until_served(client, url, timeout=60):
         time.sleep(0.2)
 
 
-class _FormParser(HTMLParser):
-    """The inputs of ``<form id="comment-form">``: hidden values, and the action."""
-
-    def __init__(self):
-        super().__init__()
-        self.action = None
-        self.fields = {}
-        self.names = set()
-        self._in_form = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == "comment-form":
-            self._in_form, self.action = True, attrs.get("action") or ""
-        elif self._in_form and tag in ("input", "textarea", "select") and attrs.get("name"):
-            self.names.add(attrs["name"])
-            if attrs.get("type") == "hidden":
-                self.fields[attrs["name"]] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-
-
-@dataclass
-class CommentForm:
-    action: str  # absolute URL the form posts to
-    hidden: dict  # the hidden inputs' values (CSRF token, security hash, timestamp...)
-    names: set  # every field name in the form
-
-
-def comment_form(html, page_url):
-    """The comment form of a post page, or None if the page has none."""
-    parser = _FormParser()
-    parser.feed(html)
-    if parser.action is None:
-        return None
-    return CommentForm(urljoin(page_url, parser.action), parser.fields, parser.names)
-
-
 def post_comment(client, page_url, name, email, text, honeypot=""):
     """A reader's comment, as a browser sends it: GET the post page (a fresh security hash and
     the CSRF cookie, kept by ``client``), then POST the form. Returns the POST's response."""
     page = client.get(page_url)
     page.raise_for_status()
-    form = comment_form(page.text, page_url)
-    if form is None:
+    form = comment_form(page.text)
+    if "action" not in form.attrs:
         raise AssertionError(f'{page_url} has no <form id="comment-form">')
     data = {
-        **form.hidden,
+        **form.values,
         "name": name,
         "email": email,
         "url": "",
@@ -147,4 +107,5 @@ def post_comment(client, page_url, name, email, text, honeypot=""):
         "honeypot": honeypot,
     }
     # Referer: Django's CSRF check wants one on HTTPS; browsers send it anyway.
-    return client.post(form.action, data=data, headers={"Referer": page_url})
+    action = urljoin(page_url, form.attrs["action"])
+    return client.post(action, data=data, headers={"Referer": page_url})
