@@ -9,6 +9,9 @@ from django.dispatch import receiver
 from .models import BlockedTerm
 
 CACHE_KEY = "community:blocklist"
+# Edits clear the cache at once in the process that saved them; other processes with a
+# local-memory cache (no REDIS_URL) see them within this many seconds.
+CACHE_SECONDS = 60
 # Host names in links, bare domains and email addresses.
 DOMAIN = re.compile(r"(?<![\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,63}(?![\w-])", re.IGNORECASE)
 
@@ -17,7 +20,7 @@ def _terms():
     terms = cache.get(CACHE_KEY)
     if terms is None:
         terms = list(BlockedTerm.objects.values_list("kind", "value"))
-        cache.set(CACHE_KEY, terms, timeout=None)
+        cache.set(CACHE_KEY, terms, timeout=CACHE_SECONDS)
     return terms
 
 

@@ -13,6 +13,12 @@ def site_url(path: str = "/") -> str:
     return root.rstrip("/") + path
 
 
+def one_click_unsubscribe(url: str) -> dict:
+    """Headers that let a mail client unsubscribe with one click (RFC 8058): it POSTs to
+    ``url``, which must act on POST without a CSRF token (the signed link is the proof)."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
 def send(to, subject: str, template: str, context: dict, *, headers=None, reply_to=None):
     """Send ``template``.txt and ``template``.html (the HTML part as an alternative).
 

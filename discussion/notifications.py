@@ -96,10 +96,7 @@ def send_followups(comment):
                 "comment_url": comment_url,
                 "unfollow_url": unfollow_url,
             },
-            headers={
-                "List-Unsubscribe": f"<{unfollow_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+            headers=mail.one_click_unsubscribe(unfollow_url),
         )
         sent += 1
     return sent

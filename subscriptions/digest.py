@@ -138,8 +138,5 @@ def _send(subscriber, entries, more):
             "preferences_url": root + tokens.preferences_path(subscriber),
             "unsubscribe_url": unsubscribe_url,
         },
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=mail.one_click_unsubscribe(unsubscribe_url),
     )
