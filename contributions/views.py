@@ -24,6 +24,10 @@ def contribute(request):
         raise Http404("There is no blog to write for yet.")
     if request.method == "GET":
         return _form_page(request, GuestPostForm())
+    # Counted before the form is read, so nothing a refused sender posts is ever checked or
+    # decoded; looser than the rates below so that fixing mistakes is not held against anyone.
+    if not allow("guest-post-attempt", client_ip(request), settings.GUEST_POST_ATTEMPTS_PER_IP):
+        return _form_page(request, _unchecked_form(request), status=400, refusal=RATE_MESSAGE)
     form = GuestPostForm(request.POST, request.FILES)
     if form.is_valid():
         if _within_rates(request, form.cleaned_data["email"]):
@@ -37,17 +41,23 @@ def thanks(request):
     return render(request, "contributions/thanks.html")
 
 
-def _form_page(request, form, status=200):
+def _form_page(request, form, status=200, refusal=""):
     context = {
         "form": form,
+        "refusal": refusal,
         # Browsers never refill file inputs: the guest must choose their files again.
         "files_to_choose_again": sorted(request.FILES),
     }
     return render(request, "contributions/contribute.html", context, status=status)
 
 
+def _unchecked_form(request):
+    """What was typed, shown again without being validated."""
+    return GuestPostForm(initial={**request.POST.dict(), "themes": request.POST.getlist("themes")})
+
+
 def _within_rates(request, email):
-    """Counted only for complete posts, so fixing a mistake never costs a try."""
+    """Counted only for complete posts, so fixing a mistake never costs one of these."""
     by_address = allow("guest-post-ip", client_ip(request), settings.GUEST_POST_RATE_PER_IP)
     by_email = allow("guest-post-email", email, settings.GUEST_POST_RATE_PER_EMAIL)
     return by_address and by_email

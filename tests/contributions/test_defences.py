@@ -89,6 +89,27 @@ def test_refused_attempts_do_not_count_against_the_rate(client, guest_blog, sett
     assert make_guest_submission(client).status_code == 302
 
 
+def test_every_attempt_counts_before_anything_is_checked(client, guest_blog, theme, settings):
+    """A sender past the attempts rate has nothing checked, not even an image bomb, and
+    gets back what they typed."""
+    settings.GUEST_POST_ATTEMPTS_PER_IP = "2/h"
+    assert make_guest_submission(client, website="https://spam.example").status_code == 400
+    assert make_guest_submission(client, consent=None).status_code == 400
+    data = form_data(title="Third", themes=[theme.pk])
+    data["header_image"] = upload("bomb.png", png_claiming(10_000, 10_000))
+    response = client.post("/contribute/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "several posts in a short time" in html and "too large in pixels" not in html
+    assert 'value="Third"' in html
+    form = BeautifulSoup(html, "html.parser")
+    assert form.find("input", attrs={"name": "themes", "value": str(theme.pk)}).has_attr("checked")
+    assert "please choose your image again" in html
+    assert not GuestSubmission.objects.exists()
+    # Another address is not held back.
+    assert client.post("/contribute/", form_data(), REMOTE_ADDR="192.0.2.9").status_code == 302
+
+
 def refused(client, field, file, message):
     data = form_data()
     data[field] = file
