@@ -216,7 +216,9 @@ COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "3/10m")
 COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
 
 # Guest posts
-# The public form at /contribute/ (contributions/). Rates are read at each request.
+# The public form at /contribute/ (contributions/). Rates are read at each request: every
+# attempt, checked or not, counts against the first; only complete posts against the others.
+GUEST_POST_ATTEMPTS_PER_IP = os.environ.get("GUEST_POST_ATTEMPTS_PER_IP", "20/h")
 GUEST_POST_RATE_PER_IP = os.environ.get("GUEST_POST_RATE_PER_IP", "3/h")
 GUEST_POST_RATE_PER_EMAIL = os.environ.get("GUEST_POST_RATE_PER_EMAIL", "3/d")
 GUEST_POST_MAX_IMAGE_BYTES = int(os.environ.get("GUEST_POST_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
