@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from community.ratelimit import allow
 from community.requests import client_ip
@@ -55,7 +55,9 @@ def check_inbox(request):
     )
 
 
-@require_GET  # not HEAD: link checkers send those, and must not confirm anything
+# Mail scanners open every link in an email, so opening the link only asks; the reader's
+# POST (CSRF-protected) confirms.
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     try:
         subscriber = tokens.subscriber_to_confirm(token)
@@ -63,10 +65,11 @@ def confirm(request, token):
         return _bad_link(request, expired=True)
     except tokens.InvalidLink:
         return _bad_link(request)
-    subscribing.confirm(subscriber)
+    if request.method == "POST":
+        subscribing.confirm(subscriber)
     return render(
         request,
-        "subscriptions/confirmed.html",
+        "subscriptions/confirmed.html" if subscriber.is_active else "subscriptions/confirm.html",
         {
             "subscriber": subscriber,
             "themes": subscriber.themes.all(),

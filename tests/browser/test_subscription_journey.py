@@ -2,6 +2,7 @@
 SMTP server, gets a digest, manages and ends the subscription."""
 
 import pytest
+from playwright.sync_api import expect
 
 from subscriptions.tasks import send_digests
 from tests.factories import make_post, make_site, make_theme
@@ -34,7 +35,13 @@ def test_reader_follows_a_theme_by_email(live_server, page, screenshot, smtp):
 
     [confirmation] = smtp.to("reader@example.org")
     page.goto(live_server.url + link_in(confirmation, "/follow/email/confirm/"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Subscription confirmed"
+    assert page.get_by_role("heading", level=1).inner_text() == "Confirm your subscription"
+    assert "daily digest" in page.locator(".page-head").inner_text()
+    assert page.locator(".tags").inner_text() == "City diplomacy"
+    screenshot("subscription-confirm")
+    page.get_by_role("button", name="Confirm my subscription").click()
+    # The same address answers the POST: wait for the new page, not for a URL.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Subscription confirmed")
     screenshot("subscription-confirmed")
 
     make_post(blog, "How cities lobby", days_ago=0, themes=[diplomacy])

@@ -33,7 +33,20 @@ def test_subscribe_sends_a_confirmation_whose_link_confirms(client, smtp, diplom
     assert "City diplomacy" in text_of(message) and "Housing" in text_of(message)
     assert "/follow/email/confirm/" in html_of(message)
 
-    page = client.get(link_in(message, "/follow/email/confirm/"))
+    link = link_in(message, "/follow/email/confirm/")
+    page = client.get(link)
+
+    # Opening the link (as a mail scanner does) only asks.
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Confirm your subscription" in html
+    assert "daily digest" in html
+    assert "City diplomacy" in html and "Housing" in html
+    assert client.head(link).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+
+    page = client.post(link)
 
     assert page.status_code == 200
     assert "Subscription confirmed" in page.content.decode()
@@ -42,10 +55,22 @@ def test_subscribe_sends_a_confirmation_whose_link_confirms(client, smtp, diplom
     assert subscriber.frequency == "daily"
     assert set(subscriber.themes.all()) == {diplomacy, housing}
     # Following the link again changes nothing.
-    assert client.get(link_in(message, "/follow/email/confirm/")).status_code == 200
+    assert "Subscription confirmed" in client.get(link).content.decode()
+    assert client.post(link).status_code == 200
     confirmed_at = subscriber.confirmed_at
     subscriber.refresh_from_db()
     assert subscriber.confirmed_at == confirmed_at
+
+
+def test_confirming_needs_a_csrf_token(client, smtp, diplomacy):
+    subscribe(client, "reader@example.org", [diplomacy])
+    link = link_in(smtp.messages[0], "/follow/email/confirm/")
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(link)
+    assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+
+    assert browser.post(link).status_code == 403
+    assert not Subscriber.objects.active().exists()
 
 
 def test_a_tampered_link_is_refused_with_a_way_to_ask_again(client, smtp, diplomacy):
@@ -57,10 +82,10 @@ def test_a_tampered_link_is_refused_with_a_way_to_ask_again(client, smtp, diplom
     token = link.split("/")[-2]
     forged = f"{other.pk}.{other.confirmation_key}:" + token.split(":", 1)[1]
     for bad in (link.replace(token, forged), link[:-3] + "/", "/follow/email/confirm/x/"):
-        response = client.get(bad)
-        assert response.status_code == 400, bad
-        assert "This link does not work" in response.content.decode()
-        assert 'href="/follow/email/"' in response.content.decode()
+        for response in (client.get(bad), client.post(bad)):
+            assert response.status_code == 400, bad
+            assert "This link does not work" in response.content.decode()
+            assert 'href="/follow/email/"' in response.content.decode()
     assert not Subscriber.objects.active().exists()
 
 
@@ -83,7 +108,7 @@ def test_a_confirmation_link_expires(client, settings, days, confirmed):
         f"{subscriber.pk}.{subscriber.confirmation_key}"
     )
 
-    response = client.get(f"/follow/email/confirm/{token}/")
+    response = client.post(f"/follow/email/confirm/{token}/")
 
     subscriber.refresh_from_db()
     assert (subscriber.confirmed_at is not None) is confirmed
@@ -99,7 +124,7 @@ def test_a_link_signed_for_another_purpose_does_not_confirm(client):
     token = signing.TimestampSigner(salt=tokens.UNSUBSCRIBE_SALT).sign(
         f"{subscriber.pk}.{subscriber.confirmation_key}"
     )
-    assert client.get(f"/follow/email/confirm/{token}/").status_code == 400
+    assert client.post(f"/follow/email/confirm/{token}/").status_code == 400
 
 
 def test_subscribing_again_reveals_nothing_and_changes_nothing(client, smtp, diplomacy, housing):
@@ -130,7 +155,7 @@ def test_a_pending_address_asking_again_gets_a_new_link_for_its_new_choice(
     assert len(smtp.to("reader@example.org")) == 2
     # Asking again restarts the wait before an unconfirmed address is forgotten.
     assert Subscriber.objects.get().requested_at > timezone.now() - timedelta(minutes=1)
-    client.get(link_in(smtp.messages[1], "/follow/email/confirm/"))
+    client.post(link_in(smtp.messages[1], "/follow/email/confirm/"))
     subscriber = Subscriber.objects.get()
     assert list(subscriber.themes.all()) == [housing]
     assert subscriber.frequency == "daily"
@@ -140,19 +165,19 @@ def test_a_pending_address_asking_again_gets_a_new_link_for_its_new_choice(
 def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(client, smtp, diplomacy):
     subscribe(client, "reader@example.org", [diplomacy])
     old_link = link_in(smtp.messages[0], "/follow/email/confirm/")
-    client.get(old_link)
+    client.post(old_link)
     subscriber = Subscriber.objects.get()
     client.post(tokens.unsubscribe_path(subscriber))
 
     # The confirmation from before the unsubscription no longer brings the address back.
-    assert client.get(old_link).status_code == 410
+    assert client.post(old_link).status_code == 410
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
     subscribe(client, "reader@example.org", [diplomacy])
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert client.get(link_in(smtp.messages[-1], "/follow/email/confirm/")).status_code == 200
+    assert client.post(link_in(smtp.messages[-1], "/follow/email/confirm/")).status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.confirmed_at > subscriber.created_at
@@ -260,7 +285,8 @@ def test_the_cached_theme_choices_follow_the_editors(client, site_tree, diplomac
     assert "Mobility" not in client.get("/follow/").content.decode()
 
 
-def test_no_email_address_is_shown_on_the_confirmation_page(client, smtp, diplomacy):
+def test_no_email_address_is_shown_on_the_confirmation_pages(client, smtp, diplomacy):
     subscribe(client, "reader@example.org", [diplomacy])
-    page = client.get(link_in(smtp.messages[0], "/follow/email/confirm/"))
-    assert "reader@example.org" not in page.content.decode()
+    link = link_in(smtp.messages[0], "/follow/email/confirm/")
+    for page in (client.get(link), client.post(link)):
+        assert "reader@example.org" not in page.content.decode()
