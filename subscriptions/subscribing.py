@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from community import mail
+from community.ratelimit import allow
 
 from . import tokens
 from .models import Subscriber, new_confirmation_key
@@ -15,7 +16,9 @@ def request_subscription(email, themes, frequency):
     """Ask ``email`` to confirm following ``themes``; an address that is already subscribed
     is sent a link to its preferences instead, so nothing changes without its consent.
 
-    Either way one email goes out, so the answer on the site reveals nothing.
+    A pending or unsubscribed address gets at most one confirmation email a day, whoever
+    types it into the form; a request past that changes nothing and sends nothing. The
+    answer on the site is the same in every case, so it reveals nothing.
     """
     subscriber, _ = Subscriber.objects.get_or_create(
         email__iexact=email, defaults={"email": email, "frequency": frequency}
@@ -28,8 +31,10 @@ def request_subscription(email, themes, frequency):
             {"preferences_url": mail.site_url(tokens.preferences_path(subscriber))},
         )
         return
-    # Nothing is sent to a pending or unsubscribed address until it confirms, so its
-    # choices can be replaced by the latest request.
+    if not allow("subscriptions:confirmation-mail", subscriber.email, "1/d"):
+        return
+    # The address gets no digest until it confirms, so its choices can be replaced by the
+    # latest request, which its new email describes.
     subscriber.frequency = frequency
     subscriber.requested_at = timezone.now()
     subscriber.save(update_fields=["frequency", "requested_at"])

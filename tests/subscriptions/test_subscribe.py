@@ -148,25 +148,54 @@ def test_subscribing_again_reveals_nothing_and_changes_nothing(client, smtp, dip
 def test_a_pending_address_asking_again_gets_a_new_link_for_its_new_choice(
     client, smtp, diplomacy, housing
 ):
-    subscribe(client, "reader@example.org", [diplomacy])
-    Subscriber.objects.update(requested_at=timezone.now() - timedelta(days=5))
+    make_subscriber(
+        "reader@example.org",
+        [diplomacy],
+        confirmed_at=None,
+        requested_at=timezone.now() - timedelta(days=5),
+    )
     subscribe(client, "reader@example.org", [housing], "daily")
 
-    assert len(smtp.to("reader@example.org")) == 2
+    [message] = smtp.to("reader@example.org")
     # Asking again restarts the wait before an unconfirmed address is forgotten.
     assert Subscriber.objects.get().requested_at > timezone.now() - timedelta(minutes=1)
-    client.post(link_in(smtp.messages[1], "/follow/email/confirm/"))
+    client.post(link_in(message, "/follow/email/confirm/"))
     subscriber = Subscriber.objects.get()
     assert list(subscriber.themes.all()) == [housing]
     assert subscriber.frequency == "daily"
     assert subscriber.is_active
 
 
-def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(client, smtp, diplomacy):
+def test_the_form_sends_one_confirmation_a_day_to_a_pending_address(
+    client, smtp, diplomacy, housing
+):
     subscribe(client, "reader@example.org", [diplomacy])
-    old_link = link_in(smtp.messages[0], "/follow/email/confirm/")
-    client.post(old_link)
+    again = subscribe(client, "Reader@example.org", [housing], "daily")
+
+    assert again.status_code == 302 and again["Location"] == "/follow/email/sent/"
+    assert len(smtp.messages) == 1
+    # The one email sent describes the choice its link confirms.
     subscriber = Subscriber.objects.get()
+    assert list(subscriber.themes.all()) == [diplomacy]
+    assert subscriber.frequency == "weekly"
+
+
+def test_the_form_sends_one_confirmation_a_day_to_an_unsubscribed_address(client, smtp, diplomacy):
+    subscriber = make_subscriber("reader@example.org", [diplomacy], unsubscribed_at=timezone.now())
+
+    for _ in range(3):
+        response = subscribe(client, "reader@example.org", [diplomacy])
+        assert response.status_code == 302 and response["Location"] == "/follow/email/sent/"
+
+    [message] = smtp.to("reader@example.org")
+    assert "Confirm" in message["Subject"]
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(client, smtp, diplomacy):
+    subscriber = make_subscriber("reader@example.org", [diplomacy])
+    old_link = tokens.confirm_path(subscriber)
     client.post(tokens.unsubscribe_path(subscriber))
 
     # The confirmation from before the unsubscription no longer brings the address back.
@@ -177,7 +206,8 @@ def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(client, smtp
     subscribe(client, "reader@example.org", [diplomacy])
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    assert client.post(link_in(smtp.messages[-1], "/follow/email/confirm/")).status_code == 200
+    [message] = smtp.to("reader@example.org")
+    assert client.post(link_in(message, "/follow/email/confirm/")).status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.confirmed_at > subscriber.created_at
@@ -221,7 +251,7 @@ def test_requests_are_rate_limited_per_address(client, smtp, settings, diplomacy
     assert limited.status_code == 429
     assert "Too many subscription requests" in limited.content.decode()
     assert 'value="reader@example.org"' in limited.content.decode()
-    assert len(smtp.messages) == 2
+    assert len(smtp.messages) == 1  # one confirmation a day
     assert subscribe(client, "other@example.org", [diplomacy]).status_code == 302
 
 
