@@ -27,7 +27,7 @@ class CommentQuerySet(models.QuerySet):
             object_pk=str(post.pk),
         )
 
-    def set_status(self, status):
+    def _update_status(self, status):
         """Move these comments to ``status`` in one UPDATE, flags included.
 
         An UPDATE, not ``save()``: xtd's pre_save handler copies a comment's visibility onto
@@ -97,7 +97,7 @@ class Comment(XtdComment):
             setattr(self, flag, value)
         super().save(*args, **kwargs)
         if not is_new:
-            # Undo what xtd's pre_save handler did to the replies (see set_status).
+            # Undo what xtd's pre_save handler did to the replies (see _update_status).
             thread = Comment.objects.filter(thread_id=self.thread_id).order_by()
             thread.filter(status=self.Status.APPROVED).update(is_public=True)
             thread.exclude(status=self.Status.APPROVED).update(is_public=False)

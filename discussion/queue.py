@@ -27,8 +27,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import BlogPage
 
+from .actions import set_status
 from .models import Comment
-from .moderating import set_status
 
 Status = Comment.Status
 ALL = "all"

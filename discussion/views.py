@@ -5,7 +5,7 @@ failed honeypot or an expired form with a bare 400 page and loses what the reade
 and xtd's handlers behind it send emails during the request. Neither library's URLs are
 routed, so xtd's ``notify_comment_followers`` (which mails followers about any comment
 public when created) never runs: follow-ups go out only when a comment becomes approved
-(``discussion.moderating``), from a task.
+(``discussion.actions``), from a task.
 """
 
 from django.conf import settings
@@ -27,10 +27,10 @@ from blog.views import site_root_path
 from community import ratelimit
 from community.requests import client_ip
 
-from . import moderating, tokens
+from . import actions, tokens
 from .forms import SECURITY_MESSAGE, CommentForm
 from .models import Comment
-from .moderation import comments_open, initial_status
+from .policy import comments_open, initial_status
 from .rendering import comment_html
 from .tasks import after_commit, notify_followers, notify_held_comment, request_email_confirmation
 
@@ -126,7 +126,7 @@ def confirm_email(request, token):
     comment = Comment.objects.filter(pk=pk).first() if isinstance(pk, int) else None
     if comment is None:
         return render(request, "discussion/link_invalid.html", status=404)
-    moderating.confirm_email(comment)
+    actions.confirm_email(comment)
     return render(
         request,
         "discussion/email_confirmed.html",

@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUPS = ("Editors", "Moderators")
-CODENAMES = ("add_comment", "change_comment", "delete_comment")
+CODENAMES = ("change_comment", "delete_comment")  # adding is disabled in the admin
 
 
 def grant(apps, schema_editor):

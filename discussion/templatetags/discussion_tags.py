@@ -4,7 +4,7 @@ from blog.feeds import feed_links
 
 from ..forms import CommentForm
 from ..models import Comment
-from ..moderation import comments_open
+from ..policy import comments_open
 from ..rendering import comment_html, website_url
 
 register = template.Library()

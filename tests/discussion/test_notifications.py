@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from discussion.actions import set_status
 from discussion.models import Comment
-from discussion.moderating import set_status
 from tests.discussion.conftest import add_comment
 from tests.smtp import html_of, text_of
 

@@ -1,4 +1,5 @@
-"""Changing a comment's state: by an editor in the admin, or by a trusted commenter
+"""Changing a comment's state, with the emails that follow (callers use these, not the
+queryset's ``_update_status``): by an editor in the admin, or by a trusted commenter
 confirming their address. Followers hear of a comment only once it is approved."""
 
 from .models import Comment
@@ -12,7 +13,7 @@ def set_status(comments, status):
         newly_approved = list(
             comments.exclude(status=status).order_by().values_list("pk", flat=True)
         )
-    count = comments.order_by().set_status(status)
+    count = comments.order_by()._update_status(status)
     for pk in newly_approved:
         after_commit(notify_followers, pk)
     return count
