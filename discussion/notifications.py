@@ -52,7 +52,12 @@ def send_confirmation_request(comment):
         comment.user_email,
         f"Confirm your email for your comment on “{post.title}”",
         "discussion/email/confirm_email",
-        {"comment": comment, "post": post, "confirm_url": tokens.confirm_url(comment)},
+        {
+            "comment": comment,
+            "post": post,
+            "confirm_url": tokens.confirm_url(comment),
+            "confirm_days": tokens.CONFIRM_DAYS,
+        },
     )
 
 

@@ -1,8 +1,11 @@
 """Signed links in emails: confirm a commenter's address, stop follow-up emails.
 
-Django's signing (JSON, keyed by SECRET_KEY) rather than xtd's pickled tokens; the links
-never expire, as a reader may act on an old email.
+Django's signing (JSON, keyed by SECRET_KEY) rather than xtd's pickled tokens. An unfollow
+link never expires, as a reader may act on an old email; a confirmation link does, so an
+old leaked one cannot approve a comment.
 """
+
+from datetime import timedelta
 
 from django.core import signing
 from django.urls import reverse
@@ -11,6 +14,11 @@ from community.mail import site_url
 
 CONFIRM_SALT = "discussion.confirm-email"
 UNFOLLOW_SALT = "discussion.unfollow"
+CONFIRM_DAYS = 7
+
+
+class ExpiredLink(Exception):
+    pass
 
 
 def confirm_url(comment):
@@ -19,9 +27,11 @@ def confirm_url(comment):
 
 
 def comment_from_confirm_token(token):
-    """The comment's pk, or None for a forged or damaged token."""
+    """The comment's pk, or None for a forged or damaged token; ExpiredLink after the days."""
     try:
-        return signing.loads(token, salt=CONFIRM_SALT)
+        return signing.loads(token, salt=CONFIRM_SALT, max_age=timedelta(days=CONFIRM_DAYS))
+    except signing.SignatureExpired as error:
+        raise ExpiredLink from error
     except signing.BadSignature:
         return None
 

@@ -120,27 +120,38 @@ def _valid_ip(address):
     return address
 
 
-@require_safe
+# A GET only shows the comment and asks: mail scanners open every link in an email, and
+# confirming may publish the comment.
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_email(request, token):
-    pk = tokens.comment_from_confirm_token(token)
+    try:
+        pk = tokens.comment_from_confirm_token(token)
+    except tokens.ExpiredLink:
+        context = {"days": tokens.CONFIRM_DAYS}
+        return render(request, "discussion/link_expired.html", context, status=410)
     comment = Comment.objects.filter(pk=pk).first() if isinstance(pk, int) else None
     if comment is None:
         return render(request, "discussion/link_invalid.html", status=404)
+    context = {"comment": comment, "post": comment.content_object}
+    if request.method != "POST":
+        return render(request, "discussion/confirm_email.html", context)
     actions.confirm_email(comment)
-    return render(
-        request,
-        "discussion/email_confirmed.html",
-        {"comment": comment, "post": comment.content_object},
-    )
+    return render(request, "discussion/email_confirmed.html", context)
 
 
-@csrf_exempt  # one-click unsubscribe (RFC 8058): mail clients POST without a token
+# One-click unfollowing (RFC 8058): mail clients POST to the List-Unsubscribe address
+# without a CSRF token; the signed link is the proof instead. A GET only asks, because
+# link scanners open every link in an email.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unfollow(request, token):
     follower = tokens.follower_from_unfollow_token(token)
     post = BlogPage.objects.filter(pk=follower[1]).first() if follower else None
     if post is None:
         return render(request, "discussion/link_invalid.html", status=404)
+    if request.method != "POST":
+        return render(request, "discussion/unfollow.html", {"post": post})
     email, _ = follower
     Comment.objects.on(post).filter(user_email__iexact=email, followup=True).order_by().update(
         followup=False

@@ -2,11 +2,15 @@
 confirmation (and the auto-approval it allows), follow-ups with a one-click unfollow."""
 
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core import signing
 from django.test import Client
+from django.urls import reverse
 
+from discussion import tokens
 from discussion.actions import set_status
 from discussion.models import Comment
 from tests.discussion.conftest import add_comment
@@ -30,6 +34,13 @@ def link_in(message, path):
     return re.search(rf"http://testserver{path}[^\s\"<>]+", text_of(message)).group(0)
 
 
+def confirm(client, url):
+    """Open the confirmation link, then press its button (a POST with the page's CSRF token)."""
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    return client.post(url, {"csrfmiddlewaretoken": token})
+
+
 def test_a_held_comment_is_sent_to_editors_moderators_and_authors(smtp, reader, send_now, editor):
     moderator = User.objects.create_user("mo", "mo@example.org", "pw")
     moderator.groups.add(Group.objects.get(name="Moderators"))
@@ -51,34 +62,68 @@ def test_a_held_comment_is_sent_to_editors_moderators_and_authors(smtp, reader, 
     assert "&lt;b&gt;" in html_of(notice)  # escaped in the HTML part
 
 
-def test_the_commenter_confirms_their_address(smtp, reader, send_now, client):
-    send_now(reader.send)
+def test_the_commenter_confirms_their_address(smtp, reader, send_now):
+    send_now(reader.send, comment="Line one <b>bold?</b>\nLine two.")
     [message] = smtp.to("rosa@example.org")
     assert message["Subject"].strip().startswith("Confirm your email")
+    assert "Line one <b>bold?</b>\r\nLine two." in text_of(message)  # quoted, to recognise
+    assert "Line one &lt;b&gt;bold?&lt;/b&gt;<br>Line two." in html_of(message)
     url = link_in(message, "/comments/confirm/")
 
-    response = client.get(url)
+    # Opening the link (as a mail scanner does) only asks.
+    client = Client(enforce_csrf_checks=True)
+    for method in (client.get, client.head):
+        assert method(url).status_code == 200
+    page = client.get(url).content.decode()
+    assert "<p>Line one &lt;b&gt;bold?&lt;/b&gt;<br>Line two.</p>" in page
+    assert "Who speaks for the city" in page
+    assert "Yes, this is my comment — confirm my address" in page
+    assert Comment.objects.get().email_confirmed_at is None
+    assert client.post(url).status_code == 403  # no CSRF token
+    assert Comment.objects.get().email_confirmed_at is None
+
+    response = confirm(client, url)
     assert response.status_code == 200
     assert "Your comment is awaiting moderation" in response.content.decode()
     comment = Comment.objects.get()
     assert comment.email_confirmed_at is not None
     assert comment.status == Comment.Status.PENDING  # an unknown commenter stays held
     first = comment.email_confirmed_at
-    client.get(url)
+    confirm(client, url)
     comment.refresh_from_db()
     assert comment.email_confirmed_at == first
 
 
-def test_a_known_commenter_is_approved_on_confirming(smtp, reader, post, send_now, client):
+def test_a_known_commenter_is_approved_only_on_pressing_the_button(
+    smtp, reader, post, send_now, client
+):
     add_comment(post, "Earlier, approved.", email="Rosa@Example.org")
     send_now(reader.send, comment="Back again.")
-    assert Comment.objects.get(comment="Back again.").status == Comment.Status.PENDING
+    url = link_in(smtp.to("rosa@example.org")[0], "/comments/confirm/")
 
-    response = send_now(client.get, link_in(smtp.to("rosa@example.org")[0], "/comments/confirm/"))
+    send_now(client.get, url)
+    assert Comment.objects.get(comment="Back again.").status == Comment.Status.PENDING
+    response = send_now(confirm, client, url)
     assert "Your comment is published" in response.content.decode()
     comment = Comment.objects.get(comment="Back again.")
     assert comment.status == Comment.Status.APPROVED and comment.is_public
     assert "Back again." in client.get(post.url).content.decode()
+
+
+class SignedEightDaysAgo(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - 8 * 86400)
+
+
+def test_a_confirmation_link_expires_after_a_week(reader, client):
+    reader.send()
+    comment = Comment.objects.get()
+    token = SignedEightDaysAgo(salt=tokens.CONFIRM_SALT).sign_object(comment.pk)
+    url = reverse("discussion:confirm", args=[token])
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 410
+        assert "valid for 7 days and has expired" in response.content.decode()
+    assert Comment.objects.get().email_confirmed_at is None
 
 
 def test_typing_a_trusted_address_without_confirming_gains_nothing(reader, post, send_now):
@@ -92,7 +137,7 @@ def test_an_approved_but_unconfirmed_comment_does_not_make_a_trusted_address(
 ):
     add_comment(post, "Approved by an editor.", email="rosa@example.org", email_confirmed_at=None)
     send_now(reader.send, comment="Second.")
-    client.get(link_in(smtp.to("rosa@example.org")[0], "/comments/confirm/"))
+    confirm(client, link_in(smtp.to("rosa@example.org")[0], "/comments/confirm/"))
     assert Comment.objects.get(comment="Second.").status == Comment.Status.PENDING
 
 
@@ -144,12 +189,20 @@ def test_rejected_and_spam_comments_send_no_follow_up(smtp, post, send_now, foll
     assert smtp.to("fay@example.org") == []
 
 
-def test_one_click_unfollow_without_signing_in(smtp, post, send_now, followers):
+def test_unfollowing_asks_on_get_and_acts_on_post(smtp, post, send_now, followers):
     comment = add_comment(post, "First.", email="x@example.org", status=Comment.Status.PENDING)
     send_now(set_status, Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED)
     unfollow = link_in(smtp.to("fay@example.org")[0], "/comments/unfollow/")
 
-    response = Client().get(unfollow)
+    client = Client()
+    for method in (client.get, client.head):  # a mail scanner opening the link
+        assert method(unfollow).status_code == 200
+    page = client.get(unfollow).content.decode()
+    assert "Stop the emails about new comments on “Who speaks for the city”?" in page
+    followers["follows"].refresh_from_db()
+    assert followers["follows"].followup is True
+
+    response = client.post(unfollow)
     assert response.status_code == 200
     assert "You no longer follow this post" in response.content.decode()
     followers["follows"].refresh_from_db()
