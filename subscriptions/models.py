@@ -4,7 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -21,6 +21,13 @@ def new_confirmation_key():
 
 
 class SubscriberQuerySet(models.QuerySet):
+    def with_address(self, email):
+        """The row for ``email``, matched as the unique constraint matches. Not iexact:
+        that compares upper() and the constraint lower(), which differ for a few letters
+        (the Kelvin sign), and get_or_create's retry after a concurrent insert must find
+        the row the constraint says exists."""
+        return self.alias(address=Lower("email")).filter(address=Lower(Value(email)))
+
     def active(self):
         """Confirmed and not unsubscribed: the only addresses that get digests."""
         return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)

@@ -20,8 +20,10 @@ def request_subscription(email, themes, frequency):
     types it into the form; a request past that changes nothing and sends nothing. The
     answer on the site is the same in every case, so it reveals nothing.
     """
-    subscriber, _ = Subscriber.objects.get_or_create(
-        email__iexact=email, defaults={"email": email, "frequency": frequency}
+    # get_or_create creates in a savepoint and looks again when a concurrent request
+    # inserted the address first (IntegrityError).
+    subscriber, _ = Subscriber.objects.with_address(email).get_or_create(
+        defaults={"email": email, "frequency": frequency}
     )
     if subscriber.is_active:
         mail.send(

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import signing
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -320,3 +321,18 @@ def test_no_email_address_is_shown_on_the_confirmation_pages(client, smtp, diplo
     link = link_in(smtp.messages[0], "/follow/email/confirm/")
     for page in (client.get(link), client.post(link)):
         assert "reader@example.org" not in page.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite's lower() and LIKE fold ASCII only"
+)
+def test_an_address_the_unique_constraint_folds_is_found_not_created_again(client, smtp, diplomacy):
+    # PostgreSQL lowers the Kelvin sign to "k" but does not upper it to "K": the unique
+    # constraint (on lower) holds this row for "k@example.org", which iexact (on upper)
+    # would miss, and creating a second row would fail.
+    kelvin = make_subscriber("\u212a@example.org", [diplomacy])
+
+    response = subscribe(client, "k@example.org", [diplomacy])
+
+    assert response.status_code == 302
+    assert list(Subscriber.objects.all()) == [kelvin]
