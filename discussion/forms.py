@@ -1,8 +1,6 @@
 """The comment form: xtd's fields (with its security hash and timestamp), one honeypot, and
 the checks against spam that need only what was typed (links, blocked terms, reply depth)."""
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -12,8 +10,8 @@ from community.blocklist import find_blocked
 from community.forms import HoneypotField
 
 from .models import Comment
+from .rendering import link_count
 
-LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 SECURITY_FIELDS = ("timestamp", "security_hash")
 SECURITY_MESSAGE = (
     "This form was open too long or was changed on the way, so it could not be checked. "
@@ -37,8 +35,8 @@ class CommentForm(XtdCommentForm):
         fields["email"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
         fields["email"].label = "Email"
         fields["email"].help_text = (
-            "Never shown. We send you a link to confirm it; confirmed addresses with an "
-            "approved comment skip moderation."
+            "Never shown. We email you a link to confirm it. Once a comment of yours is "
+            "approved, each later one you confirm from the email skips moderation."
         )
         fields["url"].widget = forms.URLInput(attrs={"autocomplete": "url"})
         fields["url"].label = "Website (optional)"
@@ -88,7 +86,7 @@ class CommentForm(XtdCommentForm):
 
     def clean_comment(self):
         comment = super().clean_comment()
-        links = len(LINK.findall(comment))
+        links = link_count(comment)
         if links > settings.COMMENTS_MAX_LINKS:
             raise forms.ValidationError(
                 f"Your comment has {links} links; at most {settings.COMMENTS_MAX_LINKS} "

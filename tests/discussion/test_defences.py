@@ -85,6 +85,22 @@ def test_too_many_links_are_refused(reader, settings):
 
 
 @pytest.mark.parametrize(
+    "links",
+    [
+        "cheap-pills.com pills.net casino.org",
+        "a@spam.example b@spam.example c@spam.example",
+        "https://a.example cheap-pills.com me@spam.example",
+    ],
+)
+def test_bare_domains_and_addresses_count_as_links(reader, settings, links):
+    settings.COMMENTS_MAX_LINKS = 2
+    response = reader.send(comment=f"{TYPED} {links}")
+    assert response.status_code == 400
+    assert "Your comment has 3 links; at most 2" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
     ("kind", "value", "field", "typed"),
     [
         ("word", "casino bonus", "comment", f"{TYPED} Casino Bonus here"),

@@ -19,9 +19,20 @@ def test_comment_text_is_escaped_linked_and_broken_into_paragraphs():
     html = comment_html("First line\nsecond <b>line</b>\n\nSee https://example.org/a?b=1&c=2")
     assert html.startswith("<p>First line<br>second &lt;b&gt;line&lt;/b&gt;</p>")
     assert (
-        '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener">'
+        '<a rel="nofollow ugc noopener" href="https://example.org/a?b=1&amp;c=2">'
         "https://example.org/a?b=1&amp;c=2</a>" in html
     )
+
+
+def test_every_link_carries_rel_mailto_and_bare_domains_too():
+    html = str(comment_html("Write to me@example.org or see cheap-pills.com and www.x.example"))
+    links = [attrs for tag, attrs in live_markup(html) if tag == "a"]
+    assert [dict(attrs)["href"] for attrs in links] == [
+        "mailto:me@example.org",
+        "http://cheap-pills.com",
+        "http://www.x.example",
+    ]
+    assert {dict(attrs)["rel"] for attrs in links} == {"nofollow ugc noopener"}
 
 
 def test_a_typed_rel_attribute_stays_text():
