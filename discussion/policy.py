@@ -45,6 +45,8 @@ def comments_open(post):
 
 
 def initial_status(comment, post, request):
-    if blog_post_moderator.moderate(comment, post, request):
+    """Approved from a moderator, or from a confirmed address (a signed-in commenter's own)
+    that already has an approved, confirmed comment; else held."""
+    if blog_post_moderator.moderate(comment, post, request) and not comment.has_trusted_author():
         return Comment.Status.PENDING
     return Comment.Status.APPROVED

@@ -39,10 +39,15 @@ RATE_MESSAGE = (
     "You have sent several comments in a short time. Please wait a few minutes and send "
     "this one again."
 )
-PENDING_MESSAGE = (
-    "Thank you: your comment is awaiting moderation. We have emailed you a link to confirm "
-    "your address."
+PENDING_MESSAGE = "Thank you: your comment is awaiting moderation."
+CONFIRMATION_SENT = " We have emailed you a link to confirm your address."
+CONFIRMATION_NOT_SENT = (
+    " We send one confirmation email a day to an address and already sent yours today, so "
+    "this comment waits for an editor."
 )
+# One confirmation email per address a day, however many comments name it: otherwise
+# anyone could flood an inbox by commenting with its address.
+CONFIRMATION_MAIL_RATE = "1/d"
 PUBLISHED_MESSAGE = "Thank you: your comment is published."
 
 
@@ -70,12 +75,16 @@ def post_comment(request):
         return TemplateResponse(request, post.get_template(request), context, status=400)
 
     comment = form.get_comment_object(site_id=get_current_site(request).pk)
-    if comment.pk is None:  # else a double submit: django_comments returned the first one
+    is_new = comment.pk is None  # else a double submit: django_comments returned the first one
+    if is_new:
         _save_new(comment, post, request)
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, PUBLISHED_MESSAGE, extra_tags="comments")
         return redirect(post.url + f"#c{comment.pk}")
-    messages.success(request, PENDING_MESSAGE, extra_tags="comments")
+    message = PENDING_MESSAGE
+    if is_new and comment.email_confirmed_at is None:
+        message += CONFIRMATION_SENT if _confirmation_mailed(comment) else CONFIRMATION_NOT_SENT
+    messages.success(request, message, extra_tags="comments")
     return redirect(post.url + "#comments")
 
 
@@ -108,8 +117,16 @@ def _save_new(comment, post, request):
         after_commit(notify_followers, comment.pk)
         return
     after_commit(notify_held_comment, comment.pk)
-    if comment.email_confirmed_at is None:
+
+
+def _confirmation_mailed(comment):
+    """Queue the email asking to confirm the address, unless the address had one today."""
+    allowed = ratelimit.allow(
+        "comments:confirmation-mail", comment.user_email, CONFIRMATION_MAIL_RATE
+    )
+    if allowed:
         after_commit(request_email_confirmation, comment.pk)
+    return allowed
 
 
 def _valid_ip(address):

@@ -145,6 +145,24 @@ def test_a_signed_in_reader_without_the_permission_is_held(client, post):
     assert Comment.objects.get().status == Comment.Status.PENDING
 
 
+def test_a_signed_in_reader_with_an_approved_comment_is_published_at_once(client, post):
+    add_comment(post, "Confirmed and approved earlier.", email="Reader@example.org")
+    client.force_login(User.objects.create_user("reader", "reader@example.org", "pw"))
+    form = comment_form(client.get(post.url).content.decode())
+    client.post(form.attrs["action"], {**form.values, "comment": "Trusted again."})
+    comment = Comment.objects.get(comment="Trusted again.")
+    assert comment.status == Comment.Status.APPROVED and comment.is_public
+
+
+def test_a_signed_in_reader_typing_another_address_is_held(client, post):
+    add_comment(post, "Someone else's approved comment.", email="other@example.org")
+    client.force_login(User.objects.create_user("reader", "reader@example.org", "pw"))
+    form = comment_form(client.get(post.url).content.decode())
+    data = {**form.values, "email": "other@example.org", "comment": "Not mine to claim."}
+    client.post(form.attrs["action"], data)
+    assert Comment.objects.get(comment="Not mine to claim.").status == Comment.Status.PENDING
+
+
 def test_editors_and_moderators_groups_may_moderate(db):
     from django.contrib.auth.models import Group
 
