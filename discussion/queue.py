@@ -86,15 +86,19 @@ class ModerationColumn(BaseColumn):
 
     cell_template_name = "discussion/admin/moderation_cell.html"
 
-    def __init__(self, *args, url_name, **kwargs):
+    def __init__(self, *args, url_name, list_url_name, **kwargs):
         super().__init__(*args, **kwargs)
         self.url_name = url_name
+        self.list_url_name = list_url_name
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
-        context["next"] = request.get_full_path()
+        # The listing with its filters, not request.path: after a filter change the rows
+        # come from the listing's results/ fragment, an unstyled page to land on.
+        query = request.GET.urlencode()
+        context["next"] = reverse(self.list_url_name) + (f"?{query}" if query else "")
         context["actions"] = [
             (name, label, reverse(self.url_name, args=[instance.pk, name]))
             for name, (status, label, _) in ACTIONS.items()
@@ -144,7 +148,12 @@ class CommentViewSet(SnippetViewSet):
             Column("get_status_display", label="Status"),
             DateColumn("submit_date", label="Submitted", sort_key="submit_date"),
             DateColumn("email_confirmed_at", label="Email confirmed"),
-            ModerationColumn("moderate", label="Moderate", url_name=self.get_url_name("moderate")),
+            ModerationColumn(
+                "moderate",
+                label="Moderate",
+                url_name=self.get_url_name("moderate"),
+                list_url_name=self.get_url_name("list"),
+            ),
         ]
 
     @cached_property

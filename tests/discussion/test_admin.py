@@ -91,6 +91,19 @@ def test_single_actions_change_the_status(editor_client, comments, action, statu
     assert pending.is_removed is (status != Comment.Status.APPROVED)
 
 
+@pytest.mark.parametrize("path", ["", "results/"])  # results/: the filters' AJAX refresh
+def test_actions_return_to_the_filtered_listing(editor_client, comments, post, path):
+    html = editor_client.get(f"{QUEUE}{path}?status=all&post={post.pk}").content.decode()
+    nexts = set(re.findall(r'name="next" value="([^"]+)"', html))
+    assert nexts == {f"{QUEUE}?status=all&amp;post={post.pk}"}
+
+    url = f"{QUEUE}moderate/{comments['pending'].pk}/approve/"
+    data = {"csrfmiddlewaretoken": csrf_token(editor_client), "next": nexts.pop()}
+    data["next"] = data["next"].replace("&amp;", "&")
+    response = editor_client.post(url, data)
+    assert response["Location"] == f"{QUEUE}?status=all&post={post.pk}"
+
+
 def test_delete_action_removes_the_comment(editor_client, comments):
     url = f"{QUEUE}moderate/{comments['spam'].pk}/delete/"
     editor_client.post(url, {"csrfmiddlewaretoken": csrf_token(editor_client)})
