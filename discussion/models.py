@@ -60,6 +60,9 @@ class Comment(XtdComment):
     email_confirmed_at = models.DateTimeField(
         "email confirmed", null=True, blank=True, help_text="When the commenter confirmed it."
     )
+    followups_sent_at = models.DateTimeField(
+        "follow-ups sent", null=True, blank=True, editable=False
+    )
 
     objects = CommentManager()
 

@@ -4,6 +4,7 @@ confirmation to the commenter, follow-ups to the post's followers. Sent from tas
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from community import mail
 
@@ -82,9 +83,33 @@ def followers(comment):
 
 
 def send_followups(comment):
-    """Tell the post's followers about ``comment``: only ever an approved one."""
-    if not comment.is_approved:
+    """Tell the post's followers about ``comment`` once it is shown (approved, and so are
+    its parents), and about its approved replies that waited for it; each comment once.
+    Returns how many emails were sent."""
+    if not comment.is_approved or not _parents_approved(comment):
         return 0
+    sent = 0
+    # Claimed before sending, so that approving twice (or two tasks) never mails twice.
+    unsent = Comment.objects.filter(pk=comment.pk, followups_sent_at__isnull=True)
+    if unsent.update(followups_sent_at=timezone.now()):
+        sent += _mail_followers(comment)
+    for reply in Comment.objects.approved().filter(parent_id=comment.pk).exclude(pk=comment.pk):
+        sent += send_followups(reply)
+    return sent
+
+
+def _parents_approved(comment):
+    """Whether the page shows ``comment``: a reply is hidden with an unapproved parent."""
+    pk, parent_pk = comment.pk, comment.parent_id
+    while parent_pk != pk:
+        row = Comment.objects.filter(pk=parent_pk).values_list("status", "parent_id").first()
+        if row is None or row[0] != Comment.Status.APPROVED:
+            return False
+        pk, parent_pk = parent_pk, row[1]
+    return True
+
+
+def _mail_followers(comment):
     post = comment.content_object
     comment_url = mail.site_url(comment.get_absolute_url())
     sent = 0

@@ -49,6 +49,12 @@ class Migration(migrations.Migration):
                         verbose_name="email confirmed",
                     ),
                 ),
+                (
+                    "followups_sent_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="follow-ups sent"
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "comment",

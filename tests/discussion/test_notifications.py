@@ -126,6 +126,23 @@ def test_a_confirmation_link_expires_after_a_week(reader, client):
     assert Comment.objects.get().email_confirmed_at is None
 
 
+def test_an_address_gets_one_confirmation_email_a_day(smtp, reader, post, send_now):
+    send_now(reader.send, comment="First.")
+    assert "We have emailed you a link" in reader.client.get(post.url).content.decode()
+
+    send_now(reader.send, comment="Second.", email="ROSA@example.org", ip="10.2.2.2")
+    page = reader.client.get(post.url).content.decode()
+    assert "already sent yours today" in page and "We have emailed you" not in page
+    assert Comment.objects.get(comment="Second.").status == Comment.Status.PENDING
+    mailed = [m for r in ("rosa@example.org", "ROSA@example.org") for m in smtp.to(r)]
+    [confirmation] = [m for m in mailed if m["Subject"].strip().startswith("Confirm")]
+    assert "First." in text_of(confirmation)
+
+    # Another address is not held back.
+    send_now(reader.send, comment="Third.", email="tom@example.org", ip="10.3.3.3")
+    assert len(smtp.to("tom@example.org")) == 1
+
+
 def test_typing_a_trusted_address_without_confirming_gains_nothing(reader, post, send_now):
     add_comment(post, "The real Rosa.", email="rosa@example.org")
     send_now(reader.send, comment="An impostor.")
@@ -227,3 +244,32 @@ def test_a_forged_unfollow_link_is_refused(client, followers):
     assert client.get("/comments/unfollow/forged:token/").status_code == 404
     followers["follows"].refresh_from_db()
     assert followers["follows"].followup is True
+
+
+def approve(send_now, comment, status=Comment.Status.APPROVED):
+    send_now(set_status, Comment.objects.filter(pk=comment.pk), status)
+
+
+def test_approving_again_after_rejecting_sends_no_second_follow_up(smtp, post, send_now, followers):
+    comment = add_comment(post, "Back and forth.", email="x@example.org", status="pending")
+    for status in (Comment.Status.APPROVED, Comment.Status.REJECTED, Comment.Status.APPROVED):
+        approve(send_now, comment, status)
+    assert len(smtp.to("fay@example.org")) == 1
+
+
+def test_a_reply_is_announced_only_once_its_parent_is_shown(smtp, post, send_now, followers):
+    parent = add_comment(post, "Held parent.", email="p@example.org", status="pending")
+    reply = add_comment(
+        post, "Reply first.", email="r@example.org", parent_id=parent.pk, status="pending"
+    )
+    approve(send_now, reply)
+    assert smtp.to("fay@example.org") == []  # the page hides it: no email links to it
+
+    approve(send_now, parent)
+    mailed = smtp.to("fay@example.org")
+    assert len(mailed) == 2
+    bodies = " ".join(text_of(m) for m in mailed)
+    assert "Held parent." in bodies and "Reply first." in bodies
+    approve(send_now, parent, Comment.Status.REJECTED)
+    approve(send_now, parent)
+    assert len(smtp.to("fay@example.org")) == 2
