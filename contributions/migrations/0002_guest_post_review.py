@@ -1,7 +1,8 @@
 """The "Guest post review" workflow (one Editors approval task) and the Contributors group.
 
-Contributors reach the admin, add and choose images and documents, and hold Wagtail's "add"
-page permission on each blog: they create posts there and edit the ones they own, submit
+Contributors reach the admin, add and choose images and documents in a "Contributors"
+collection of their own (never the others, such as guest submissions awaiting review), and
+hold Wagtail's "add" page permission on each blog: they create posts there and edit the ones they own, submit
 them for moderation, and never publish. Approving the last task of a workflow publishes
 the page, which Wagtail allows only to someone who may publish it: Editors get "publish"
 on each blog. Blogs made later get the same through
@@ -14,12 +15,34 @@ from django.db import migrations
 WORKFLOW = "Guest post review"
 TASK = "Editors approval"
 CONTRIBUTORS = "Contributors"
+# Treebeard's materialised paths, as wagtail.models.Collection (an MP_Node) makes them.
+PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PATH_STEP = 4
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", "add_image"),
     ("wagtailimages", "image", "choose_image"),
     ("wagtaildocs", "document", "add_document"),
     ("wagtaildocs", "document", "choose_document"),
 ]
+
+
+def child_collection(Collection, parent, name):
+    """Get or create the collection ``name`` under ``parent``. Historical models lack
+    treebeard's methods, so the child's path is the parent's and one step more."""
+    children = Collection.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+    if existing := children.filter(name=name).first():
+        return existing
+    last = children.order_by("-path").first()
+    number = int(last.path[-PATH_STEP:], len(PATH_ALPHABET)) + 1 if last else 1
+    step = ""
+    while number:
+        number, digit = divmod(number, len(PATH_ALPHABET))
+        step = PATH_ALPHABET[digit] + step
+    parent.numchild = children.count() + 1
+    parent.save(update_fields=["numchild"])
+    return Collection.objects.create(
+        name=name, path=parent.path + step.rjust(PATH_STEP, "0"), depth=parent.depth + 1
+    )
 
 
 def create_review_and_contributors(apps, schema_editor):
@@ -61,10 +84,11 @@ def create_review_and_contributors(apps, schema_editor):
     contributors.permissions.add(permission("wagtailadmin", "admin", "access_admin"))
     root_collection = Collection.objects.filter(depth=1).first()
     if root_collection is not None:
+        collection = child_collection(Collection, root_collection, CONTRIBUTORS)
         for app_label, model, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=contributors,
-                collection=root_collection,
+                collection=collection,
                 permission=permission(app_label, model, codename),
             )
     add_page = permission("wagtailcore", "page", "add_page")

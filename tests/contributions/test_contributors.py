@@ -4,11 +4,15 @@ and touches nobody else's pages."""
 import pytest
 from django.urls import reverse
 from django.utils.text import slugify
-from wagtail.models import GroupPagePermission, Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import BlogIndexPage, BlogPage
 from tests.factories import make_post, make_project, make_project_index
+
+from .conftest import PDF, form_data, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +134,24 @@ def test_a_contributor_cannot_add_or_edit_project_pages(admin_client, home, cont
     edit = reverse("wagtailadmin_pages:edit", args=(project.pk,))
     assert admin_client.get(edit).status_code == 302
     assert not project.permissions_for_user(contributor).can_edit()
+
+
+def test_a_contributor_chooses_files_only_from_the_contributors_collection(
+    admin_client, guest_blog
+):
+    data = form_data(title="Guest post with files")
+    data["header_image"] = upload("photo.png", png_bytes(), "image/png")
+    data["document"] = upload("report.pdf", PDF, "application/pdf")
+    assert admin_client.post("/contribute/", data).status_code == 302
+    own_collection = Collection.objects.get(name="Contributors", depth=2)
+    for model, filename, content, chooser in (
+        (get_image_model(), "mine.png", png_bytes(), "wagtailimages_chooser:choose"),
+        (get_document_model(), "mine.pdf", PDF, "wagtaildocs_chooser:choose"),
+    ):
+        own = model.objects.create(
+            title=f"Contributed {filename}",
+            collection=own_collection,
+            file=upload(filename, content),
+        )
+        listing = admin_client.get(reverse(chooser)).json()["html"]
+        assert own.title in listing and "Guest post with files" not in listing
