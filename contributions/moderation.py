@@ -17,7 +17,7 @@ from wagtail.signals import page_published, workflow_rejected
 
 from blog.models import BlogIndexPage, BlogPage
 
-from . import tasks
+from . import tasks, uploads
 from .models import GuestSubmission
 
 GUEST_WORKFLOW = "Guest post review"
@@ -27,7 +27,9 @@ EDITORS_GROUP = "Editors"
 
 @receiver(page_published, sender=BlogPage, dispatch_uid="guest-post-published")
 def _published(instance, **kwargs):
-    """Approval publishes the post (and so does an editor's own Publish): tell the guest once."""
+    """Approval publishes the post (and so does an editor's own Publish): its files become
+    public, and the guest is told once."""
+    uploads.release_files(instance)
     _decide(
         GuestSubmission.objects.filter(page_id=instance.pk).exclude(
             outcome=GuestSubmission.Outcome.PUBLISHED

@@ -4,22 +4,30 @@ What a file *is* comes from its bytes, never its name: Pillow identifies the ima
 from the header, a PDF must start with ``%PDF-``. An image's width and height are read from
 its header and checked before any pixel is decoded, so a small file declaring a huge
 picture (a decompression bomb) is refused without being unpacked.
+
+Until a post is published its files wait in the "Guest submissions" collection, which
+only Editors and Moderators may view. Wagtail honours that restriction for documents alone,
+in its serve view at /documents/ (the web server must not serve /media/documents/ itself).
+Image originals under /media/ are served by the web server, unchecked; public pages make
+renditions only once a post is published.
 """
 
 import os
 import warnings
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PDF_MAGIC = b"%PDF-"
 COLLECTION_NAME = "Guest submissions"
+REVIEWERS = ["Editors", "Moderators"]
 
 
 def check_image(upload) -> None:
@@ -86,7 +94,27 @@ def save_document(upload, title: str):
 def guest_collection():
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=COLLECTION_NAME).first()
-    return collection or root.add_child(name=COLLECTION_NAME)
+    if collection is None:
+        collection = root.add_child(name=COLLECTION_NAME)
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=REVIEWERS))
+    return collection
+
+
+def release_files(post):
+    """The published ``post``'s header image and documents move from guest submissions to
+    the root collection, so readers may download them."""
+    root = Collection.get_first_root_node()
+    waiting = root.get_children().filter(name=COLLECTION_NAME)
+    documents = [block.value["document"] for block in post.body if block.block_type == "document"]
+    get_image_model().objects.filter(pk=post.header_image_id, collection__in=waiting).update(
+        collection=root
+    )
+    get_document_model().objects.filter(
+        pk__in=[document.pk for document in documents if document], collection__in=waiting
+    ).update(collection=root)
 
 
 def _check_size(upload, limit: int, what: str) -> None:

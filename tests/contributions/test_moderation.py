@@ -26,6 +26,21 @@ def submitted(client, guest_blog, editor, smtp, django_capture_on_commit_callbac
     return BlogPage.objects.get(pk=submission.page_id), submission
 
 
+def document_of(post):
+    [document] = [block.value["document"] for block in post.body if block.block_type == "document"]
+    return document
+
+
+def downloaded(client, document):
+    """The document's bytes as Wagtail serves them, or None when the reader is sent away."""
+    response = client.get(document.url)
+    if response.status_code == 302:
+        assert "next=" in response["Location"]  # to log in
+        return None
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
 def act(client, editor, post, action, comment, capture):
     """The editor logs in and takes ``action`` on the post's task from the admin."""
     assert client.login(username=editor.username, password="editor-password")
@@ -69,6 +84,8 @@ def test_approval_publishes_the_post_and_tells_the_guest_where_it_is(
     assert post.full_url in text_of(email) and post.full_url in html_of(email)
 
     client.logout()
+    assert downloaded(client, document_of(post)) == PDF
+    assert post.header_image.collection.is_root()
     page = client.get(post.url)
     html = page.content.decode()
     assert page.status_code == 200
@@ -106,6 +123,17 @@ def test_rejection_keeps_the_post_unpublished_and_quotes_the_editor(
 
     client.logout()
     assert client.get(f"/blog/{post.slug}/").status_code == 404
+    assert downloaded(client, document_of(post)) is None
+
+
+def test_guest_files_await_review_where_only_reviewers_see_them(client, submitted, editor):
+    post, _ = submitted
+    document = document_of(post)
+    assert post.header_image.collection == document.collection
+    assert document.collection.name == "Guest submissions"
+    assert downloaded(client, document) is None
+    client.login(username=editor.username, password="editor-password")
+    assert downloaded(client, document) == PDF
 
 
 def test_a_post_that_nobody_submitted_as_a_guest_sends_no_guest_email(
