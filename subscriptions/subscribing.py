@@ -13,18 +13,34 @@ from .models import Subscriber, new_confirmation_key
 
 
 def request_subscription(email, themes, frequency):
-    """Ask ``email`` to confirm following ``themes``; an address that is already subscribed
-    is sent a link to its preferences instead, so nothing changes without its consent.
+    """Record a request for ``email`` to follow ``themes``; return the subscriber to answer
+    by email (see ``answer_request``), or None.
 
-    A pending or unsubscribed address gets at most one confirmation email a day, whoever
-    types it into the form; a request past that changes nothing and sends nothing. The
-    answer on the site is the same in every case, so it reveals nothing.
+    A pending or unsubscribed address is answered at most once a day, whoever types it
+    into the form; a request past that changes nothing and sends nothing. The answer on
+    the site is the same in every case, so it reveals nothing.
     """
     # get_or_create creates in a savepoint and looks again when a concurrent request
     # inserted the address first (IntegrityError).
     subscriber, _ = Subscriber.objects.with_address(email).get_or_create(
         defaults={"email": email, "frequency": frequency}
     )
+    if subscriber.is_active:
+        return subscriber
+    if not allow("subscriptions:confirmation-mail", subscriber.email, "1/d"):
+        return None
+    # The address gets no digest until it confirms, so its choices can be replaced by the
+    # latest request, which its new email describes.
+    subscriber.frequency = frequency
+    subscriber.requested_at = timezone.now()
+    subscriber.save(update_fields=["frequency", "requested_at"])
+    subscriber.themes.set(themes)
+    return subscriber
+
+
+def answer_request(subscriber):
+    """Email a confirmation link; an address that is already subscribed is sent a link to
+    its preferences instead, so nothing changes without its consent."""
     if subscriber.is_active:
         mail.send(
             subscriber.email,
@@ -33,21 +49,13 @@ def request_subscription(email, themes, frequency):
             {"preferences_url": mail.site_url(tokens.preferences_path(subscriber))},
         )
         return
-    if not allow("subscriptions:confirmation-mail", subscriber.email, "1/d"):
-        return
-    # The address gets no digest until it confirms, so its choices can be replaced by the
-    # latest request, which its new email describes.
-    subscriber.frequency = frequency
-    subscriber.requested_at = timezone.now()
-    subscriber.save(update_fields=["frequency", "requested_at"])
-    subscriber.themes.set(themes)
     mail.send(
         subscriber.email,
         f"Confirm your {settings.WAGTAIL_SITE_NAME} subscription",
         "subscriptions/email/confirm",
         {
             "subscriber": subscriber,
-            "themes": themes,
+            "themes": subscriber.themes.all(),
             "confirm_url": mail.site_url(tokens.confirm_path(subscriber)),
             "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
         },

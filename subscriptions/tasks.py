@@ -1,8 +1,20 @@
-"""Digests in the background through Django's task API (django-tasks)."""
+"""Subscription emails in the background through Django's task API (django-tasks), so a
+slow mail server never slows a reader's request."""
 
 from django_tasks import task
 
 from . import digest, subscribing
+from .models import Subscriber
+
+
+@task()
+def answer_subscription_request(subscriber_id: int) -> bool:
+    """The email a subscribe request calls for; skipped if the address was forgotten while
+    the task waited."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is not None:
+        subscribing.answer_request(subscriber)
+    return subscriber is not None
 
 
 @task()

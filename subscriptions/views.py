@@ -1,8 +1,7 @@
 """Subscribe, confirm, manage and unsubscribe: the pages behind the links in our emails."""
 
-import logging
-
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -10,13 +9,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from community.ratelimit import allow
 from community.requests import client_ip
 
-from . import subscribing, tokens
+from . import subscribing, tasks, tokens
 from .forms import SubscribeForm, ThemeChoiceForm
 
-logger = logging.getLogger(__name__)
-
 RATE_LIMITED = "Too many subscription requests. Please try again in an hour."
-NOT_SENT = "We could not send you the email just now. Please try again in a few minutes."
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,11 +28,9 @@ def subscribe(request):
     data = form.cleaned_data
     if not allow("subscribe-email", data["email"], settings.SUBSCRIPTIONS_RATE_PER_EMAIL):
         return _subscribe_page(request, form, error=RATE_LIMITED, status=429)
-    try:
-        subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
-    except OSError:  # the mail server is down or refused us (smtplib's errors included)
-        logger.exception("Could not send a subscription email")
-        return _subscribe_page(request, form, error=NOT_SENT, status=503)
+    subscriber = subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
+    if subscriber is not None:
+        transaction.on_commit(lambda: tasks.answer_subscription_request.enqueue(subscriber.pk))
     return redirect("subscriptions:check_inbox")
 
 

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from subscriptions.models import Subscriber
@@ -22,9 +23,11 @@ def housing(db):
 
 
 def subscribe(client, email, themes, frequency="weekly", **extra):
-    """POST the subscribe form as a reader would."""
+    """POST the subscribe form as a reader would, and run the email task it queues once
+    its transaction commits."""
     data = {"email": email, "themes": [t.pk for t in themes], "frequency": frequency, **extra}
-    return client.post("/follow/email/", data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/follow/email/", data)
 
 
 def link_in(message, path):
