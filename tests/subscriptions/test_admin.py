@@ -58,6 +58,7 @@ def test_a_subscriber_can_be_inspected_and_deleted_but_not_added_or_edited(
 
 
 def test_groups_can_be_given_viewing_and_deleting_only(db):
+    reverse("wagtailadmin_home")  # loading the admin's URLs registers its viewsets' hooks
     registered = {
         (permission.content_type.app_label, permission.codename)
         for register in hooks.get_hooks("register_permissions")
