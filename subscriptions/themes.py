@@ -8,6 +8,9 @@ from django.dispatch import receiver
 from vocabulary.models import Theme
 
 CACHE_KEY = "subscriptions:theme-choices"
+# The signal below clears only this process's cache when it is local memory; other
+# workers see an edited theme once their copy expires.
+CACHE_SECONDS = 60
 
 
 def theme_choices():
@@ -15,7 +18,7 @@ def theme_choices():
     choices = cache.get(CACHE_KEY)
     if choices is None:
         choices = [(str(pk), name) for pk, name in Theme.objects.values_list("pk", "name")]
-        cache.set(CACHE_KEY, choices, timeout=None)
+        cache.set(CACHE_KEY, choices, timeout=CACHE_SECONDS)
     return choices
 
 
