@@ -57,7 +57,7 @@ class SubscriberQuerySet(models.QuerySet):
 class Subscriber(models.Model):
     """One email address and the themes it follows.
 
-    The row outlives an unsubscription, so the address gets no more mail and any new
+    The row outlives an unsubscription, so the address gets no more digests and any new
     subscription needs a fresh confirmation; its deliveries are kept, so a returning reader
     is never sent a post twice either.
     """

@@ -64,7 +64,8 @@ def answer_request(subscriber):
 
 def forget_unconfirmed():
     """Delete the addresses that never confirmed before their link expired: nobody agreed
-    to our keeping them. Unsubscribed ones stay, so they are never mailed again."""
+    to our keeping them. Unsubscribed ones stay, so they get no digest again unless they
+    confirm anew."""
     expired = timezone.now() - timedelta(days=settings.SUBSCRIPTIONS_CONFIRM_DAYS)
     _, deleted = Subscriber.objects.unconfirmed_since(expired).delete()
     return deleted.get(Subscriber._meta.label, 0)
