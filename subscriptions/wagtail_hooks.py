@@ -6,14 +6,13 @@ and delete an address on request, but never add or edit one (that would skip con
 
 import django_filters
 from django.db.models import Count
-from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from vocabulary.models import Theme
+from vocabulary.viewsets import ReadOnlyViewSet
 
 from .models import Subscriber
 
@@ -37,18 +36,15 @@ class SubscriberIndexView(generic.IndexView):
         return super().get_base_queryset().annotate(theme_count=Count("themes"))
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(ReadOnlyViewSet):
     model = Subscriber
+    deletable = True
     icon = "mail"
     menu_label = "Email subscribers"
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = SubscriberIndexView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
     search_fields = ["email"]
-    search_backend_name = None
     filterset_class = SubscriberFilterSet
     list_display = [
         "email",
@@ -67,33 +63,6 @@ class SubscriberViewSet(ModelViewSet):
         "unsubscribed_at",
         "last_digest_at",
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("delete/<int:pk>/", self.delete_view, name="delete"),
-        ]
-
-    def register_admin_url_finder(self):
-        pass  # there is no edit view to find
-
-    def get_permissions_to_register(self):
-        return (
-            super()
-            .get_permissions_to_register()
-            .filter(codename__in=["view_subscriber", "delete_subscriber"])
-        )
 
 
 @hooks.register("register_admin_viewset")

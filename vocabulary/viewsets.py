@@ -28,35 +28,38 @@ class LinkColumn(Column):
 
 
 class ReadOnlyViewSet(ModelViewSet):
-    """List and inspect; no add, edit, copy or delete views (nor their permissions)."""
+    """List and inspect, and delete when ``deletable``; no add, edit or copy views (nor
+    their permissions)."""
 
+    deletable = False
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
     search_backend_name = None
 
     def get_common_view_kwargs(self, **kwargs):
+        hidden = ["add", "edit", "history", "usage"] + ([] if self.deletable else ["delete"])
         return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
+            **{f"{view}_url_name": None for view in hidden}, **kwargs
         )
 
     def get_urlpatterns(self):
-        return [
+        patterns = [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
         ]
+        if self.deletable:
+            patterns.append(path("delete/<int:pk>/", self.delete_view, name="delete"))
+        return patterns
 
     def register_admin_url_finder(self):
         pass  # there is no edit view to find
 
     def get_permissions_to_register(self):
-        return super().get_permissions_to_register().filter(codename__startswith="view_")
+        actions = ["view", "delete"] if self.deletable else ["view"]
+        codenames = [f"{action}_{self.model._meta.model_name}" for action in actions]
+        return super().get_permissions_to_register().filter(codename__in=codenames)
 
 
 class ReadOnlyIndexView(generic.IndexView):
