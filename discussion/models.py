@@ -28,11 +28,8 @@ class CommentQuerySet(models.QuerySet):
         )
 
     def _update_status(self, status):
-        """Move these comments to ``status`` in one UPDATE, flags included.
-
-        An UPDATE, not ``save()``: xtd's pre_save handler copies a comment's visibility onto
-        all its replies, which would publish replies still awaiting moderation.
-        """
+        """Move these comments to ``status`` in one UPDATE, flags included (callers use
+        ``actions.set_status``, which also sends the follow-ups)."""
         return self.update(status=status, **Comment.flags_for(status))
 
 
@@ -95,15 +92,9 @@ class Comment(XtdComment):
         }
 
     def save(self, *args, **kwargs):
-        is_new = self.pk is None
         for flag, value in self.flags_for(self.status).items():
             setattr(self, flag, value)
         super().save(*args, **kwargs)
-        if not is_new:
-            # Undo what xtd's pre_save handler did to the replies (see _update_status).
-            thread = Comment.objects.filter(thread_id=self.thread_id).order_by()
-            thread.filter(status=self.Status.APPROVED).update(is_public=True)
-            thread.exclude(status=self.Status.APPROVED).update(is_public=False)
 
     def confirm_email(self):
         """Record that the commenter proved the address (first time only)."""
