@@ -17,6 +17,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import Site
 
+from vocabulary.conf import vocabulary_settings
+
+from .conf import blog_settings
+
 FEED_FORMATS = {
     # format: (label, media type, path below the archive)
     "rss": ("RSS", "application/rss+xml", "feed/"),
@@ -116,7 +120,7 @@ def serve_blog_feed(request, blog_index, archive, feed_format):
     return serve_feed(
         request,
         feed_format,
-        list(archive.posts.for_feed()[: settings.BLOG_FEED_LENGTH]),
+        list(archive.posts.for_feed()[: blog_settings.BLOG_FEED_LENGTH]),
         title=f"{name}: {archive.title}" if archive.kind != "all" else name,
         link=index_url + archive.path,
         description=archive.description or f"The latest posts from {name}.",
@@ -198,4 +202,4 @@ def _validators(feed_url, posts):
 
 def site_name(request):
     site = Site.find_for_request(request)
-    return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
+    return (site and site.site_name) or vocabulary_settings.WAGTAIL_SITE_NAME

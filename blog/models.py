@@ -10,7 +10,6 @@ from functools import partial
 from html import unescape
 
 import django_comments
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
@@ -44,6 +43,7 @@ from vocabulary.models import (
 
 from . import feeds
 from .blocks import BlogBodyBlock
+from .conf import blog_settings
 from .routing import SingleChildTypeRouteMixin
 
 EXCERPT_WORDS = 45
@@ -208,7 +208,7 @@ class PostsPage:
     def of(cls, posts, number):
         """Page ``number`` (a string from the query string) of ``posts``; ValueError if none."""
         number = int(number)
-        per_page = settings.BLOG_POSTS_PER_PAGE
+        per_page = blog_settings.BLOG_POSTS_PER_PAGE
         start = (number - 1) * per_page
         if not 1 <= number <= MAX_PAGE_NUMBER:  # a huge offset overflows the database's integer
             raise ValueError(number)

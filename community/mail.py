@@ -1,15 +1,18 @@
 """Emails with a plain-text and an HTML part, rendered from a pair of templates."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from wagtail.models import Site
+
+from vocabulary.conf import vocabulary_settings
+
+from .conf import community_settings
 
 
 def site_url(path: str = "/") -> str:
     """An absolute address on the public site, for links in emails."""
     site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    root = site.root_url if site else community_settings.WAGTAILADMIN_BASE_URL
     return root.rstrip("/") + path
 
 
@@ -24,7 +27,11 @@ def send(to, subject: str, template: str, context: dict, *, headers=None, reply_
 
     ``to`` is an address or a list of them; ``headers`` adds e.g. ``List-Unsubscribe``.
     """
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url(), **context}
+    context = {
+        "site_name": vocabulary_settings.WAGTAIL_SITE_NAME,
+        "site_url": site_url(),
+        **context,
+    }
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),  # a header holds no line breaks
         body=render_to_string(f"{template}.txt", context),

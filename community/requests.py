@@ -1,4 +1,4 @@
-from django.conf import settings
+from .conf import community_settings
 
 
 def client_ip(request) -> str:
@@ -7,7 +7,7 @@ def client_ip(request) -> str:
     Only the last entry of a forwarding header is the proxy's own; earlier ones are whatever
     the client claimed.
     """
-    header = settings.CLIENT_IP_HEADER
+    header = community_settings.CLIENT_IP_HEADER
     if header:
         forwarded = request.META.get(header, "").split(",")[-1].strip()
         if forwarded:

@@ -1,7 +1,6 @@
 """The public guest post form: everything typed is plain text or limited Markdown."""
 
 from django import forms
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from community.blocklist import find_blocked
@@ -9,6 +8,7 @@ from community.forms import HoneypotField
 from vocabulary.models import Theme
 
 from . import uploads
+from .conf import contribution_settings
 
 BODY_MIN_CHARS = 200
 BODY_MAX_CHARS = 40_000
@@ -90,13 +90,13 @@ class GuestPostForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        max_image = filesizeformat(settings.GUEST_POST_MAX_IMAGE_BYTES)
-        megapixels = settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
+        max_image = filesizeformat(contribution_settings.GUEST_POST_MAX_IMAGE_BYTES)
+        megapixels = contribution_settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
         self.fields["header_image"].help_text = (
             f"Optional: a JPEG, PNG or WebP of at most {max_image} and {megapixels:g} "
             "megapixels, that you may publish. Shown above your post."
         )
-        max_document = filesizeformat(settings.GUEST_POST_MAX_DOCUMENT_BYTES)
+        max_document = filesizeformat(contribution_settings.GUEST_POST_MAX_DOCUMENT_BYTES)
         self.fields["document"].help_text = (
             f"Optional: a PDF of at most {max_document}, e.g. the report your post is "
             "about. Linked at the end of your post."

@@ -2,7 +2,6 @@
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Workflow
@@ -12,6 +11,7 @@ from blog.slugs import free_child_slug
 from vocabulary.models import City, Organisation, Person
 
 from . import tasks, uploads
+from .conf import contribution_settings
 from .markup import body_blocks
 from .models import GuestSubmission
 from .moderation import GUEST_WORKFLOW
@@ -22,8 +22,8 @@ logger = logging.getLogger(__name__)
 def guest_blog():
     """The blog guest posts go to: the one named in settings, else the first live one."""
     blogs = BlogIndexPage.objects.live().order_by("path")
-    if settings.GUEST_POST_BLOG_SLUG:
-        blogs = blogs.filter(slug=settings.GUEST_POST_BLOG_SLUG)
+    if contribution_settings.GUEST_POST_BLOG_SLUG:
+        blogs = blogs.filter(slug=contribution_settings.GUEST_POST_BLOG_SLUG)
     return blogs.first()
 
 

@@ -15,7 +15,6 @@ renditions only once a post is published.
 import os
 import warnings
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -23,6 +22,8 @@ from PIL import Image, UnidentifiedImageError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
+
+from .conf import contribution_settings
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PDF_MAGIC = b"%PDF-"
@@ -32,7 +33,7 @@ REVIEWERS = ["Editors", "Moderators"]
 
 def check_image(upload) -> None:
     """A JPEG, PNG or WebP within the size and pixel caps that decodes whole."""
-    _check_size(upload, settings.GUEST_POST_MAX_IMAGE_BYTES, "image")
+    _check_size(upload, contribution_settings.GUEST_POST_MAX_IMAGE_BYTES, "image")
     not_an_image = ValidationError(
         "This file is not a JPEG, PNG or WebP image. Choose a photo or graphic in one "
         "of those formats.",
@@ -59,7 +60,7 @@ def check_image(upload) -> None:
 
 def check_document(upload) -> None:
     """A PDF (by its name and its first bytes) within the size cap."""
-    _check_size(upload, settings.GUEST_POST_MAX_DOCUMENT_BYTES, "document")
+    _check_size(upload, contribution_settings.GUEST_POST_MAX_DOCUMENT_BYTES, "document")
     is_pdf_name = os.path.splitext(upload.name)[1].lower() == ".pdf"
     upload.seek(0)
     is_pdf_content = upload.read(len(PDF_MAGIC)) == PDF_MAGIC
@@ -127,13 +128,13 @@ def _check_size(upload, limit: int, what: str) -> None:
 
 
 def _check_pixels(width: int, height: int) -> None:
-    if width * height > settings.GUEST_POST_MAX_IMAGE_PIXELS:
+    if width * height > contribution_settings.GUEST_POST_MAX_IMAGE_PIXELS:
         raise _too_many_pixels(width, height)
 
 
 def _too_many_pixels(width=None, height=None) -> ValidationError:
     size = f" ({width} x {height} pixels)" if width else ""
-    megapixels = settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
+    megapixels = contribution_settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
     return ValidationError(
         f"This image is too large in pixels{size}; the limit is {megapixels:g} megapixels. "
         "Resize it and choose it again.",

@@ -1,6 +1,5 @@
 """The public guest post form and its thank-you page."""
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from community.ratelimit import allow
 from community.requests import client_ip
 
+from .conf import contribution_settings
 from .forms import GuestPostForm
 from .submission import guest_blog, submit_guest_post
 
@@ -26,7 +26,9 @@ def contribute(request):
         return _form_page(request, GuestPostForm())
     # Counted before the form is read, so nothing a refused sender posts is ever checked or
     # decoded; looser than the rates below so that fixing mistakes is not held against anyone.
-    if not allow("guest-post-attempt", client_ip(request), settings.GUEST_POST_ATTEMPTS_PER_IP):
+    if not allow(
+        "guest-post-attempt", client_ip(request), contribution_settings.GUEST_POST_ATTEMPTS_PER_IP
+    ):
         return _form_page(request, _unchecked_form(request), status=400, refusal=RATE_MESSAGE)
     form = GuestPostForm(request.POST, request.FILES)
     if form.is_valid():
@@ -58,6 +60,8 @@ def _unchecked_form(request):
 
 def _within_rates(request, email):
     """Counted only for complete posts, so fixing a mistake never costs one of these."""
-    by_address = allow("guest-post-ip", client_ip(request), settings.GUEST_POST_RATE_PER_IP)
-    by_email = allow("guest-post-email", email, settings.GUEST_POST_RATE_PER_EMAIL)
+    by_address = allow(
+        "guest-post-ip", client_ip(request), contribution_settings.GUEST_POST_RATE_PER_IP
+    )
+    by_email = allow("guest-post-email", email, contribution_settings.GUEST_POST_RATE_PER_EMAIL)
     return by_address and by_email

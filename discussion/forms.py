@@ -2,13 +2,13 @@
 the checks against spam that need only what was typed (links, blocked terms, reply depth)."""
 
 from django import forms
-from django.conf import settings
 from django.core.validators import URLValidator
 from django_comments_xtd.forms import XtdCommentForm
 
 from community.blocklist import find_blocked
 from community.forms import HoneypotField
 
+from .conf import discussion_settings
 from .models import Comment
 from .rendering import link_count
 
@@ -41,11 +41,8 @@ class CommentForm(XtdCommentForm):
         fields["url"].widget = forms.URLInput(attrs={"autocomplete": "url"})
         fields["url"].label = "Website (optional)"
         fields["comment"].widget = forms.Textarea(attrs={"rows": 6})
-        fields[
-            "comment"
-        ].help_text = (
-            f"Plain text; links are made clickable (at most {settings.COMMENTS_MAX_LINKS})."
-        )
+        max_links = discussion_settings.COMMENTS_MAX_LINKS
+        fields["comment"].help_text = f"Plain text; links are made clickable (at most {max_links})."
         fields["followup"].widget = forms.CheckboxInput()
         fields[
             "followup"
@@ -87,9 +84,9 @@ class CommentForm(XtdCommentForm):
     def clean_comment(self):
         comment = super().clean_comment()
         links = link_count(comment)
-        if links > settings.COMMENTS_MAX_LINKS:
+        if links > discussion_settings.COMMENTS_MAX_LINKS:
             raise forms.ValidationError(
-                f"Your comment has {links} links; at most {settings.COMMENTS_MAX_LINKS} "
+                f"Your comment has {links} links; at most {discussion_settings.COMMENTS_MAX_LINKS} "
                 "are allowed. Please remove some.",
                 code="too_many_links",
             )

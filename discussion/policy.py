@@ -7,11 +7,11 @@ with a bare 400 page and xtd's handlers behind it send emails inline. ``discussi
 asks the moderator below directly instead.
 """
 
-from django.conf import settings
 from django_comments_xtd.moderation import XtdCommentModerator
 
 from blog.models import BlogPage
 
+from .conf import discussion_settings
 from .models import Comment
 
 MODERATE_PERMISSION = "discussion.change_comment"
@@ -23,7 +23,7 @@ class BlogPostModerator(XtdCommentModerator):
 
     @property
     def close_after(self):
-        return settings.COMMENTS_CLOSE_AFTER_DAYS
+        return discussion_settings.COMMENTS_CLOSE_AFTER_DAYS
 
     def allow(self, comment, content_object, request):
         try:

@@ -8,7 +8,6 @@ public when created) never runs: follow-ups go out only when a comment becomes a
 (``discussion.actions``), from a task.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
@@ -22,12 +21,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.views import serve as wagtail_serve
 
 from blog import feeds
+from blog.conf import blog_settings
 from blog.models import BlogPage
 from blog.views import site_root_path
 from community import ratelimit
 from community.requests import client_ip
 
 from . import actions, tokens
+from .conf import discussion_settings
 from .forms import SECURITY_MESSAGE, CommentForm
 from .models import Comment
 from .policy import comments_open, initial_status
@@ -90,10 +91,12 @@ def post_comment(request):
 
 def _within_rate_limits(request, form):
     """Counts every attempt from the address, and each otherwise valid one from the email."""
-    if not ratelimit.allow("comments:ip", client_ip(request), settings.COMMENTS_RATE_PER_IP):
+    if not ratelimit.allow(
+        "comments:ip", client_ip(request), discussion_settings.COMMENTS_RATE_PER_IP
+    ):
         return False
     return not form.is_valid() or ratelimit.allow(
-        "comments:email", form.cleaned_data["email"], settings.COMMENTS_RATE_PER_EMAIL
+        "comments:email", form.cleaned_data["email"], discussion_settings.COMMENTS_RATE_PER_EMAIL
     )
 
 
@@ -203,7 +206,7 @@ def comment_feed(request, path, feed_format=None):
         Comment.objects.on(post)
         .approved()
         .select_related(None)
-        .order_by("-submit_date", "-pk")[: settings.BLOG_FEED_LENGTH]
+        .order_by("-submit_date", "-pk")[: blog_settings.BLOG_FEED_LENGTH]
     )
     post_url = post.get_full_url(request)
     return feeds.serve_feed(

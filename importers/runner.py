@@ -6,7 +6,6 @@ import hashlib
 import logging
 from dataclasses import asdict, dataclass, field
 
-from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from wagtail.models import Site
@@ -14,6 +13,7 @@ from wagtail.models import Site
 from vocabulary.models import Theme
 
 from .bulk import create_posts
+from .conf import importer_settings
 from .core.fetch import fetch
 from .core.parse import parse_feed
 from .core.themes import ThemeMatcher, tag
@@ -57,9 +57,9 @@ class ImportReport:
 
 def fetch_settings():
     return FetchSettings(
-        user_agent=settings.IMPORTER_USER_AGENT,
-        max_bytes=settings.IMPORTER_MAX_BYTES,
-        allow_private=settings.IMPORTER_ALLOW_PRIVATE_HOSTS,
+        user_agent=importer_settings.IMPORTER_USER_AGENT,
+        max_bytes=importer_settings.IMPORTER_MAX_BYTES,
+        allow_private=importer_settings.IMPORTER_ALLOW_PRIVATE_HOSTS,
     )
 
 

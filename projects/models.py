@@ -5,7 +5,6 @@ and city pages gather projects beside posts. Status is never stored: it is deriv
 dates, in Python for one project and in SQL for filtering (``ProjectPageQuerySet.with_status``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -26,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import feeds
+from blog.conf import blog_settings
 from blog.models import FEED_SUFFIX, PostsPage, posts_sharing_themes, under_view_restriction
 from blog.routing import SingleChildTypeRouteMixin
 from vocabulary.models import City, Organisation, Person, Theme, rank_by_shared_themes
@@ -251,7 +251,7 @@ class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
                 feed_format or "rss",
                 list(
                     filters.qs.order_by("-first_published_at", "-pk").for_feed()[
-                        : settings.BLOG_FEED_LENGTH
+                        : blog_settings.BLOG_FEED_LENGTH
                     ]
                 ),
                 title=f"{self.title}: {name}" if name else self.title,

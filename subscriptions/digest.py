@@ -11,15 +11,16 @@ like the importers' lease; the unique (subscriber, post) constraint is the last 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from blog.models import BlogPage, BlogPageAuthor, BlogPageTheme
 from community import mail
+from vocabulary.conf import vocabulary_settings
 
 from . import tokens
+from .conf import subscription_settings
 from .models import DigestDelivery, Subscriber
 
 # Long enough for one digest to be sent; a claim left by a crashed worker expires.
@@ -96,7 +97,7 @@ def new_posts(subscriber):
         .newest_first()
     )
     ids = list(new.values_list("pk", flat=True))
-    limit = settings.SUBSCRIPTIONS_DIGEST_MAX_POSTS
+    limit = subscription_settings.SUBSCRIPTIONS_DIGEST_MAX_POSTS
     posts = (
         BlogPage.objects.filter(pk__in=ids[:limit])
         .newest_first()
@@ -128,7 +129,7 @@ def _send(subscriber, entries, more):
     ]
     mail.send(
         subscriber.email,
-        f"{count} new post{'s' if count != 1 else ''} on {settings.WAGTAIL_SITE_NAME}",
+        f"{count} new post{'s' if count != 1 else ''} on {vocabulary_settings.WAGTAIL_SITE_NAME}",
         "subscriptions/email/digest",
         {
             "entries": entries,

@@ -2,13 +2,14 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from community import mail
 from community.ratelimit import allow
+from vocabulary.conf import vocabulary_settings
 
 from . import tokens
+from .conf import subscription_settings
 from .models import Subscriber, new_confirmation_key
 
 
@@ -44,20 +45,20 @@ def answer_request(subscriber):
     if subscriber.is_active:
         mail.send(
             subscriber.email,
-            f"Your {settings.WAGTAIL_SITE_NAME} subscription",
+            f"Your {vocabulary_settings.WAGTAIL_SITE_NAME} subscription",
             "subscriptions/email/manage",
             {"preferences_url": mail.site_url(tokens.preferences_path(subscriber))},
         )
         return
     mail.send(
         subscriber.email,
-        f"Confirm your {settings.WAGTAIL_SITE_NAME} subscription",
+        f"Confirm your {vocabulary_settings.WAGTAIL_SITE_NAME} subscription",
         "subscriptions/email/confirm",
         {
             "subscriber": subscriber,
             "themes": subscriber.themes.all(),
             "confirm_url": mail.site_url(tokens.confirm_path(subscriber)),
-            "days": settings.SUBSCRIPTIONS_CONFIRM_DAYS,
+            "days": subscription_settings.SUBSCRIPTIONS_CONFIRM_DAYS,
         },
     )
 
@@ -66,7 +67,7 @@ def forget_unconfirmed():
     """Delete the addresses that never confirmed before their link expired: nobody agreed
     to our keeping them. Unsubscribed ones stay, so they get no digest again unless they
     confirm anew."""
-    expired = timezone.now() - timedelta(days=settings.SUBSCRIPTIONS_CONFIRM_DAYS)
+    expired = timezone.now() - timedelta(days=subscription_settings.SUBSCRIPTIONS_CONFIRM_DAYS)
     _, deleted = Subscriber.objects.unconfirmed_since(expired).delete()
     return deleted.get(Subscriber._meta.label, 0)
 

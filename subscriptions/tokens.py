@@ -7,10 +7,10 @@ links do not, so every email ever sent keeps working.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from .conf import subscription_settings
 from .models import Subscriber
 
 CONFIRM_SALT = "subscriptions.confirm"
@@ -45,7 +45,7 @@ def preferences_path(subscriber):
 
 def subscriber_to_confirm(token):
     """The subscriber a confirmation link names, if it is genuine, recent and still valid."""
-    max_age = timedelta(days=settings.SUBSCRIPTIONS_CONFIRM_DAYS)
+    max_age = timedelta(days=subscription_settings.SUBSCRIPTIONS_CONFIRM_DAYS)
     try:
         value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=max_age)
     except signing.SignatureExpired as error:

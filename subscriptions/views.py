@@ -1,6 +1,5 @@
 """Subscribe, confirm, manage and unsubscribe: the pages behind the links in our emails."""
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -10,6 +9,7 @@ from community.ratelimit import allow
 from community.requests import client_ip
 
 from . import subscribing, tasks, tokens
+from .conf import subscription_settings
 from .forms import SubscribeForm, ThemeChoiceForm
 
 RATE_LIMITED = "Too many subscription requests. Please try again in an hour."
@@ -21,12 +21,16 @@ def subscribe(request):
         form = SubscribeForm(initial={"themes": request.GET.getlist("theme")})
         return _subscribe_page(request, form)
     form = SubscribeForm(request.POST)
-    if not allow("subscribe-ip", client_ip(request), settings.SUBSCRIPTIONS_RATE_PER_IP):
+    if not allow(
+        "subscribe-ip", client_ip(request), subscription_settings.SUBSCRIPTIONS_RATE_PER_IP
+    ):
         return _subscribe_page(request, form, error=RATE_LIMITED, status=429)
     if not form.is_valid():
         return _subscribe_page(request, form, status=400)
     data = form.cleaned_data
-    if not allow("subscribe-email", data["email"], settings.SUBSCRIPTIONS_RATE_PER_EMAIL):
+    if not allow(
+        "subscribe-email", data["email"], subscription_settings.SUBSCRIPTIONS_RATE_PER_EMAIL
+    ):
         return _subscribe_page(request, form, error=RATE_LIMITED, status=429)
     subscriber = subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
     if subscriber is not None:
@@ -45,7 +49,7 @@ def check_inbox(request):
     return render(
         request,
         "subscriptions/check_inbox.html",
-        {"confirm_days": settings.SUBSCRIPTIONS_CONFIRM_DAYS},
+        {"confirm_days": subscription_settings.SUBSCRIPTIONS_CONFIRM_DAYS},
     )
 
 
@@ -131,6 +135,6 @@ def _bad_link(request, expired=False):
     return render(
         request,
         "subscriptions/bad_link.html",
-        {"expired": expired, "confirm_days": settings.SUBSCRIPTIONS_CONFIRM_DAYS},
+        {"expired": expired, "confirm_days": subscription_settings.SUBSCRIPTIONS_CONFIRM_DAYS},
         status=410 if expired else 400,
     )

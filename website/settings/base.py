@@ -183,25 +183,38 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "website/password_required.html"
 
-# Blog
-BLOG_POSTS_PER_PAGE = 10
-BLOG_FEED_LENGTH = 20
-
-# Partner feed importers
-IMPORTER_USER_AGENT = os.environ.get(
-    "IMPORTER_USER_AGENT", "CityForumFeedImporter/1.0 (+https://cityforum.example.org/)"
+# Plugin settings (each app's conf.py holds its defaults) an operator sets from the
+# environment, with the type of each; unset, the plugin's default applies.
+PLUGIN_SETTINGS_FROM_ENV = {
+    "IMPORTER_USER_AGENT": str,
+    "IMPORTER_MAX_BYTES": int,
+    "IMPORTER_ALLOW_PRIVATE_HOSTS": lambda value: value == "1",
+    "COMMENTS_CLOSE_AFTER_DAYS": int,
+    "COMMENTS_RATE_PER_IP": str,
+    "COMMENTS_RATE_PER_EMAIL": str,
+    "COMMENTS_MAX_LINKS": int,
+    "GUEST_POST_ATTEMPTS_PER_IP": str,
+    "GUEST_POST_RATE_PER_IP": str,
+    "GUEST_POST_RATE_PER_EMAIL": str,
+    "GUEST_POST_MAX_IMAGE_BYTES": int,
+    "GUEST_POST_MAX_IMAGE_PIXELS": int,
+    "GUEST_POST_MAX_DOCUMENT_BYTES": int,
+    "GUEST_POST_BLOG_SLUG": str,
+    "SUBSCRIPTIONS_CONFIRM_DAYS": int,
+    "SUBSCRIPTIONS_RATE_PER_IP": str,
+    "SUBSCRIPTIONS_RATE_PER_EMAIL": str,
+}
+globals().update(
+    {
+        name: cast(os.environ[name])
+        for name, cast in PLUGIN_SETTINGS_FROM_ENV.items()
+        if name in os.environ
+    }
 )
-IMPORTER_MAX_BYTES = int(os.environ.get("IMPORTER_MAX_BYTES", 10 * 1024 * 1024))
-# Hosts resolving to private, loopback or link-local addresses are refused unless allowed.
-IMPORTER_ALLOW_PRIVATE_HOSTS = os.environ.get("IMPORTER_ALLOW_PRIVATE_HOSTS", "") == "1"
-
-# Community: what readers and contributors send in
-# The request header holding the client's address when a proxy stands in front (e.g.
-# HTTP_X_FORWARDED_FOR; its last entry is used); unset, REMOTE_ADDR is the client.
+# Behind a proxy, the request header with the reader's address (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
-# Comments
-# Reader comments on blog posts (discussion/): django-comments-xtd with our own model and form.
+# Comments: django-comments-xtd with the discussion app's model and form.
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "discussion.models.Comment"
 COMMENTS_XTD_FORM_CLASS = "discussion.forms.CommentForm"
@@ -210,32 +223,3 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 3  # replies to replies... down to this depth
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_SALT = f"city-forum-comments:{SECRET_KEY}".encode()
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
-COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
-# Read at each request (a load test raises them through the environment).
-COMMENTS_RATE_PER_IP = os.environ.get("COMMENTS_RATE_PER_IP", "5/10m")
-COMMENTS_RATE_PER_EMAIL = os.environ.get("COMMENTS_RATE_PER_EMAIL", "3/10m")
-COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
-
-# Guest posts
-# The public form at /contribute/ (contributions/). Rates are read at each request: every
-# attempt, checked or not, counts against the first; only complete posts against the others.
-GUEST_POST_ATTEMPTS_PER_IP = os.environ.get("GUEST_POST_ATTEMPTS_PER_IP", "20/h")
-GUEST_POST_RATE_PER_IP = os.environ.get("GUEST_POST_RATE_PER_IP", "3/h")
-GUEST_POST_RATE_PER_EMAIL = os.environ.get("GUEST_POST_RATE_PER_EMAIL", "3/d")
-GUEST_POST_MAX_IMAGE_BYTES = int(os.environ.get("GUEST_POST_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
-# Width x height: a small file can declare a huge picture (a decompression bomb).
-GUEST_POST_MAX_IMAGE_PIXELS = int(os.environ.get("GUEST_POST_MAX_IMAGE_PIXELS", 25_000_000))
-GUEST_POST_MAX_DOCUMENT_BYTES = int(
-    os.environ.get("GUEST_POST_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
-)
-# The slug of the blog guest posts go to; unset, the first live blog.
-GUEST_POST_BLOG_SLUG = os.environ.get("GUEST_POST_BLOG_SLUG", "")
-
-# Theme subscriptions by email
-# How long a confirmation link works, and how often one IP address or one email address may
-# ask to subscribe ("10/h": ten an hour; units s, m, h, d).
-SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "3"))
-SUBSCRIPTIONS_RATE_PER_IP = os.environ.get("SUBSCRIPTIONS_RATE_PER_IP", "10/h")
-SUBSCRIPTIONS_RATE_PER_EMAIL = os.environ.get("SUBSCRIPTIONS_RATE_PER_EMAIL", "3/h")
-# Posts listed in one digest; more are counted, with links to the themes on the site.
-SUBSCRIPTIONS_DIGEST_MAX_POSTS = 20
