@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "subscriptions",
     "community",
     "vocabulary",
+    "demo",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",

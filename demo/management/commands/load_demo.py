@@ -3,8 +3,7 @@ their documents, readers' comments, a blocklist, and an admin user.
 
 Idempotent: everything is looked up by slug (documents by title) first and only created when
 missing, so a second run changes nothing (no new pages, snippets, documents or revisions) and
-never overwrites an editor's changes. The content itself lives in ``website.demo_content``
-(and ``demo_projects``, ``demo_community``).
+never overwrites an editor's changes. The content itself lives in ``demo.content``.
 """
 
 import hashlib
@@ -25,6 +24,8 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
 from community.models import BlockedTerm
+from demo import content
+from demo.pdf import simple_pdf
 from discussion.models import Comment
 from projects.models import (
     ProjectIndexPage,
@@ -35,9 +36,6 @@ from projects.models import (
     RelatedProject,
 )
 from vocabulary.models import City, Organisation, Person, Theme
-from website import demo_community, demo_projects
-from website import demo_content as demo
-from website.demo_pdf import simple_pdf
 from website.models import HomePage, HomePageFeaturedTheme
 
 ADMIN_USERNAME = "admin"
@@ -61,22 +59,24 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created, self.present = Counter(), Counter()
         with transaction.atomic():
-            themes = self.load_rows(Theme, demo.THEMES, "themes")
-            organisations = self.load_rows(Organisation, demo.ORGANISATIONS, "organisations")
+            themes = self.load_rows(Theme, content.vocabulary.THEMES, "themes")
+            organisations = self.load_rows(
+                Organisation, content.vocabulary.ORGANISATIONS, "organisations"
+            )
             people_rows = [
                 {**row, "organisation": organisations.get(row["organisation"])}
-                for row in demo.PEOPLE
+                for row in content.vocabulary.PEOPLE
             ]
             people = self.load_rows(Person, people_rows, "people")
-            cities = self.load_rows(City, demo_projects.CITIES, "cities")
-            categories = self.load_rows(BlogCategory, demo.CATEGORIES, "categories")
-            series = self.load_rows(BlogSeries, demo.SERIES, "series")
+            cities = self.load_rows(City, content.vocabulary.CITIES, "cities")
+            categories = self.load_rows(BlogCategory, content.blog.CATEGORIES, "categories")
+            series = self.load_rows(BlogSeries, content.blog.SERIES, "series")
             home = self.load_home(themes)
-            blog = self.load_index(home, BlogIndexPage, demo.BLOG_INDEX, "blog index")
-            for post in demo.POSTS:
+            blog = self.load_index(home, BlogIndexPage, content.blog.BLOG_INDEX, "blog index")
+            for post in content.blog.POSTS:
                 self.load_post(blog, post, themes, people, categories, series)
             project_index = self.load_index(
-                home, ProjectIndexPage, demo_projects.PROJECT_INDEX, "project index"
+                home, ProjectIndexPage, content.projects.PROJECT_INDEX, "project index"
             )
             self.load_projects(project_index, themes, organisations, people, cities)
             self.load_comments(blog)
@@ -113,13 +113,13 @@ class Command(BaseCommand):
             root = Page.get_first_root_node()
             # A fresh migrate leaves Wagtail's "Welcome" page at the slug we want: move it
             # aside, build the home page, point the site at it, then remove the old one.
-            wagtail_default = root.get_children().filter(slug=demo.HOME["slug"]).first()
+            wagtail_default = root.get_children().filter(slug=content.home.HOME["slug"]).first()
             if wagtail_default is not None:
                 Page.objects.filter(pk=wagtail_default.pk).update(slug="wagtail-default-home")
-            home = HomePage(**demo.HOME)
+            home = HomePage(**content.home.HOME)
             home.featured_theme_links = [
                 HomePageFeaturedTheme(theme=themes[slug], sort_order=position)
-                for position, slug in enumerate(demo.FEATURED_THEMES)
+                for position, slug in enumerate(content.home.FEATURED_THEMES)
             ]
             root.add_child(instance=home)
             home.save_revision().publish()
@@ -146,7 +146,7 @@ class Command(BaseCommand):
             self.present["site"] += 1
         changes = {"is_default_site": True, "root_page_id": home.pk}
         if not site.site_name:
-            changes["site_name"] = demo.SITE_NAME
+            changes["site_name"] = content.home.SITE_NAME
         if site.pk is None or any(getattr(site, k) != v for k, v in changes.items()):
             for name, value in changes.items():
                 setattr(site, name, value)
@@ -196,7 +196,7 @@ class Command(BaseCommand):
     def load_comments(self, blog):
         """Each post's demo comments, unless it has comments already (the demo's or real)."""
         now = timezone.now()
-        for slug, rows in demo_community.COMMENTS.items():
+        for slug, rows in content.community.COMMENTS.items():
             post = BlogPage.objects.child_of(blog).filter(slug=slug).first()
             if post is None or Comment.objects.on(post).exists():
                 self.present["comment threads"] += 1
@@ -222,7 +222,7 @@ class Command(BaseCommand):
             self.created["comment threads"] += 1
 
     def load_blocklist(self):
-        for row in demo_community.BLOCKED_TERMS:
+        for row in content.community.BLOCKED_TERMS:
             _, created = BlockedTerm.objects.get_or_create(
                 kind=row["kind"], value=row["value"], defaults={"note": row["note"]}
             )
@@ -235,7 +235,7 @@ class Command(BaseCommand):
         projects, which may be created later in the same run. Existing ones are left alone."""
         projects = {page.slug: page for page in ProjectPage.objects.child_of(index)}
         new = []
-        for data in demo_projects.PROJECTS:
+        for data in content.projects.PROJECTS:
             if data["slug"] in projects:
                 self.present["projects"] += 1
                 continue
@@ -308,7 +308,7 @@ class Command(BaseCommand):
         issued.append(output["publication_date"].strftime("%B %Y"))
         byline = f"{', '.join(authors)}. {', '.join(issued)}."
         pdf = simple_pdf(
-            output["title"], [byline, "", output["abstract"], "", demo_projects.DEMO_NOTE]
+            output["title"], [byline, "", output["abstract"], "", content.projects.DEMO_NOTE]
         )
         document = Document(
             title=output["title"],

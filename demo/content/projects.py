@@ -1,12 +1,8 @@
-"""Demo research projects for ``manage.py load_demo``: plain data, no database access.
-
-The seeds' facts in our own words, like ``demo_content``. Project bodies use the markup of
-``demo_content.blocks``.
-"""
+"""The demo research projects and their index page. Bodies use the markup of ``markup.py``."""
 
 from datetime import date
 
-from .demo_content import blocks
+from .markup import blocks
 
 # Laid out by hand, one record per few lines.
 # fmt: off
@@ -19,32 +15,14 @@ PROJECT_INDEX = {
              "status, country, city or partner, or follow a feed of new projects.</p>",
 }
 
-# Places that projects cover; "country" is an ISO 3166 code.
-CITIES = [
-    {"slug": "santiago", "name": "Santiago", "country": "CL",
-     "description": "Chile's capital and by far its largest metropolitan area."},
-    {"slug": "capital-district-new-york", "name": "Capital District, New York", "country": "US",
-     "description": "The region around Albany, seat of the government of New York State."},
-    {"slug": "malmo", "name": "Malmö", "country": "SE",
-     "description": "Port city in southern Sweden, linked to Copenhagen by the Øresund "
-                    "bridge."},
-    {"slug": "enschede", "name": "Enschede", "country": "NL",
-     "description": "City in the east of the Netherlands, close to the German border."},
-    {"slug": "porto-alegre", "name": "Porto Alegre", "country": "BR",
-     "description": "Capital of Rio Grande do Sul in southern Brazil, known as the birthplace "
-                    "of participatory budgeting."},
-    {"slug": "medellin", "name": "Medellín", "country": "CO",
-     "description": "Colombia's second largest city, spread along the Aburrá valley."},
-]
-
 # A proper name, kept apart from the field it fills.
 CIVIC_STUDY = "International insights on civic leadership and public service innovation"
 
 DEMO_NOTE = ("A short stand-in made for the City Forum demo site; it is not the original "
              "publication.")
 
-# "themes", "cities", "organisations", "members", "contact_person" and "related" hold slugs
-# from the tables above (related: other projects here). Organisation roles are
+# "themes", "cities", "organisations", "members" and "contact_person" hold slugs from
+# vocabulary.py, "related" those of other projects here. Organisation roles are
 # ProjectOrganisation.Role values; the research team's own organisation comes first, as the
 # lead organisation. Each output gets a one-page PDF with its title and "abstract".
 PROJECTS = [
