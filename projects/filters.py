@@ -3,7 +3,8 @@
 Every filter takes a slug or code, so a filtered listing has a readable, stable URL such as
 ``/projects/?theme=city-diplomacy&status=completed``. The choices are only the values the
 listed projects use, read in one query; an unknown value makes the form invalid and the
-index answers 404.
+index answers 404. The filter set names no model: it filters the queryset the index gives it,
+so it needs nothing from ``models.py``, which imports it.
 """
 
 from functools import cached_property
@@ -15,7 +16,6 @@ from django_countries import countries
 
 from vocabulary.models import City, Organisation, Theme
 
-from .models import ProjectPage
 from .timeline import Status
 
 # Query-string order of a canonical URL.
@@ -44,10 +44,6 @@ class ProjectFilter(django_filters.FilterSet):
         distinct=True,  # an organisation may have two roles on one project
         empty_label="Any organisation",
     )
-
-    class Meta:
-        model = ProjectPage
-        fields = list(FILTER_ORDER)
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -32,6 +32,7 @@ from vocabulary.models import City, Organisation, Person, Theme, rank_by_shared_
 
 from . import citations
 from .blocks import ProjectBodyBlock
+from .filters import ProjectFilter
 from .structured_data import project_json_ld
 from .timeline import Status, duration_label, status_on
 
@@ -234,8 +235,6 @@ class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
 
     @re_path(r"^" + FEED_SUFFIX, name="projects")
     def project_list(self, request, feed=None, feed_format=None):
-        from .filters import ProjectFilter  # imports this module's models
-
         filters = ProjectFilter(request.GET, queryset=self.projects(), request=request)
         if not filters.is_valid():
             raise Http404("Unknown filter value.")
