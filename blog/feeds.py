@@ -15,9 +15,8 @@ from django.http import HttpResponse
 from django.utils import feedgenerator
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from wagtail.models import Site
 
-from vocabulary.conf import vocabulary_settings
+from vocabulary.sites import site_name
 
 from .conf import blog_settings
 
@@ -198,8 +197,3 @@ def _validators(feed_url, posts):
     etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
     last_modified = max(stamps).timestamp() if stamps else None
     return etag, last_modified
-
-
-def site_name(request):
-    site = Site.find_for_request(request)
-    return (site and site.site_name) or vocabulary_settings.WAGTAIL_SITE_NAME

@@ -10,9 +10,10 @@ from functools import partial
 from html import unescape
 
 import django_comments
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import StartsWith
 from django.http import Http404
@@ -145,8 +146,11 @@ def approved_comment_count():
     """The number of public comments on each post, as a subquery.
 
     Through ``django_comments.get_model()`` (the comment app's model, whatever it is) and the
-    flags every django_comments model has, so the blog depends on no comment app of ours.
+    flags every django_comments model has, so the blog depends on no comment app of ours;
+    a site without django_comments counts none.
     """
+    if not apps.is_installed("django_comments"):
+        return Value(0)
     comments = (
         django_comments.get_model()
         .objects.filter(
@@ -506,6 +510,8 @@ class BlogPage(Page):
             related_posts=self.related_posts(themes),
             series_previous=previous,
             series_next=following,
+            # Reader comments, where the host installs the discussion app.
+            with_comments=apps.is_installed("discussion"),
         )
         return context
 

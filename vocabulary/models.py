@@ -7,12 +7,13 @@ page or an author archive can gather everything about one subject, place or pers
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max
-from django.urls import reverse
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+
+from .sites import host_url
 
 
 class NamedSlugModel(models.Model):
@@ -84,7 +85,7 @@ class Theme(TagBase):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse("theme_detail", kwargs={"slug": self.slug})
+        return host_url("theme_detail", self.slug)
 
     @property
     def synonym_list(self):
@@ -181,7 +182,7 @@ class City(NamedSlugModel):
         verbose_name_plural = "cities"
 
     def get_absolute_url(self):
-        return reverse("city_detail", kwargs={"slug": self.slug})
+        return host_url("city_detail", self.slug)
 
 
 def rank_by_shared_themes(links, theme_ids, candidates, exclude_pk=None, limit=3, newest="date"):

@@ -1,13 +1,13 @@
 from django.utils.functional import SimpleLazyObject
 
-from blog.feeds import feed_links, site_name
+from blog.feeds import feed_links
 from blog.models import BlogIndexPage
 
 from .structure import menu_items
 
 
 def site(request):
-    """Site name, top navigation and the main blog's feeds, for every template.
+    """Top navigation and the main blog's feeds, for every template.
 
     Lazy, so a response that never shows them (a feed, a redirect) costs no query.
     """
@@ -17,7 +17,6 @@ def site(request):
         return feed_links(blog.get_url(request), blog.title) if blog else []
 
     return {
-        "site_name": site_name(request),
         "navigation": SimpleLazyObject(lambda: menu_items(request)),
         "site_feeds": SimpleLazyObject(main_blog_feeds),
     }
