@@ -6,3 +6,6 @@ class BlogConfig(AppConfig):
 
     name = "blog"
     verbose_name = "Blog"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers them)

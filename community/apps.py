@@ -7,3 +7,6 @@ class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = "Community"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers them)

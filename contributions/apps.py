@@ -9,4 +9,7 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import moderation  # noqa: F401 (signal receivers)
+        from . import (
+            checks,  # noqa: F401 (registers them)
+            moderation,  # noqa: F401 (signal receivers)
+        )

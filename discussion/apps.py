@@ -12,6 +12,7 @@ class DiscussionConfig(AppConfig):
         from django.db.models.signals import pre_save
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
+        from . import checks  # noqa: F401 (registers them)
         from .models import Comment
 
         # xtd copies a saved comment's visibility onto all its replies, which would publish

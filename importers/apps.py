@@ -6,3 +6,6 @@ class ImportersConfig(AppConfig):
 
     name = "importers"
     verbose_name = "Partner feeds"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers them)

@@ -6,3 +6,6 @@ class ProjectsConfig(AppConfig):
 
     name = "projects"
     verbose_name = "Research projects"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers them)

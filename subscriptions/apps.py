@@ -9,4 +9,7 @@ class SubscriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import themes  # noqa: F401 - connects the cache's signal receivers
+        from . import (
+            checks,  # noqa: F401 (registers them)
+            themes,  # noqa: F401 - connects the cache's signal receivers
+        )

@@ -6,3 +6,6 @@ class VocabularyConfig(AppConfig):
 
     name = "vocabulary"
     verbose_name = "Themes, people and organisations"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers them)
