@@ -8,24 +8,25 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cityforum
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres \
+.PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
 	lint format bench services chromium clean
 
 ## The site with demo content on SQLite, a task worker beside it: http://127.0.0.1:8000/
 run: install migrate demo serve
 
-## The whole suite: lint, then every test on SQLite and again on PostgreSQL.
-test: install-dev chromium services lint test-sqlite test-postgres
+## The whole suite: lint, every test on SQLite and again on PostgreSQL, then the plugins
+## built as a wheel and an sdist and installed into a new `wagtail start` site.
+test: install-dev chromium services lint test-sqlite test-postgres test-install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e ".[site]"
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[site,dev]"
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput -v 0
@@ -44,10 +45,14 @@ worker:
 	else $(BIN)/python manage.py db_worker; fi
 
 test-sqlite:
-	DATABASE_URL=sqlite://:memory: $(BIN)/pytest -n 2
+	DATABASE_URL=sqlite://:memory: $(BIN)/pytest -n 2 -m "not install"
 
 test-postgres:
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n 2 -m "not install"
+
+## Once, whatever the database: it builds its own site in a temporary folder.
+test-install:
+	DATABASE_URL=sqlite://:memory: $(BIN)/pytest -m install
 
 lint:
 	$(BIN)/ruff check .
