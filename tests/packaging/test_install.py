@@ -15,6 +15,7 @@ import tarfile
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import httpx
@@ -148,10 +149,11 @@ def settings_path(site):
 
 
 def add_apps(site, apps):
-    """Put ``apps`` first in the site's INSTALLED_APPS, as the README says to."""
+    """Put those of ``apps`` not there yet first in the site's INSTALLED_APPS, as the README
+    says to."""
     path = settings_path(site)
     text = path.read_text()
-    listed = "".join(f'    "{app}",\n' for app in apps)
+    listed = "".join(f'    "{app}",\n' for app in apps if f'"{app}",' not in text)
     path.write_text(text.replace("INSTALLED_APPS = [\n", "INSTALLED_APPS = [\n" + listed, 1))
 
 
@@ -162,7 +164,7 @@ def last_line(result):
 
 
 def manage(venv, site, *args, check=True):
-    command = [str(venv / "bin" / "python"), "manage.py", *args]
+    command = [str(venv / "bin" / "python"), "manage.py", *map(str, args)]
     result = subprocess.run(
         command, cwd=site, capture_output=True, text=True, timeout=300, env=ENVIRONMENT
     )
@@ -228,6 +230,7 @@ def free_port():
 def served_site(venv, site):
     """The site with the plugins set up as the README says, migrated, with a post and a
     project, served by ``runserver`` on 127.0.0.1."""
+    add_apps(site, ["vocabulary", "blog", "projects", "importers"])
     add_apps(site, ["wagtail.contrib.routable_page", "django_countries", "django_tasks"])
     path = settings_path(site)
     text = path.read_text()
@@ -317,6 +320,26 @@ def test_the_project_page_and_its_feed_render(served_site):
     assert f"css/{SITE}.css" in response.text
     feed = feedparser.parse(httpx.get(f"{base}/projects/feed/").content)
     assert [entry.title for entry in feed.entries] == ["City leadership review"]
+
+
+def test_a_partner_feed_is_imported_into_the_blog(venv, site, served_site):
+    feed = ROOT / "tests" / "importers" / "fixtures" / "admin_feed.rss"
+    # A source that publishes at once (the default keeps drafts for review); import_feed
+    # finds it by the file's URL.
+    source = (
+        "from blog.models import BlogIndexPage; from importers.models import FeedSource; "
+        f"FeedSource.objects.create(name='Partner network', url={feed.as_uri()!r}, "
+        "review_mode='live', target_blog=BlogIndexPage.objects.get())"
+    )
+    manage(venv, site, "shell", "-c", source)
+    report = json.loads(last_line(manage(venv, site, "import_feed", feed, "--json")))
+    assert (report["status"], report["new"]) == ("ok", 2)
+    base, _ = served_site
+    listing = httpx.get(base + "/blog/").text
+    assert "Mayors agree a shared climate plan" in listing
+    post = httpx.get(base + urlsplit(report["entries"][0]["url"]).path)
+    assert post.status_code == 200
+    assert "https://partner.example.org/news/climate-plan" in post.text
 
 
 def test_the_sdist_installs_over_the_wheel_as_well(venv, site, dist, served_site):
