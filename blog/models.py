@@ -25,8 +25,10 @@ from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelsearch.tasks import insert_or_update_object_task
+from rest_framework.fields import CharField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
@@ -41,6 +43,7 @@ from vocabulary.models import (
     Theme,
     rank_by_shared_themes,
 )
+from vocabulary.serializers import NestedListField, RenderedStreamField
 
 from . import feeds
 from .blocks import BlogBodyBlock
@@ -426,6 +429,24 @@ class BlogPage(Page):
         ),
         index.FilterField("date"),
         index.FilterField("pk"),  # with date: a stable newest-first order for search results
+    ]
+
+    # The read API's fields (blog.api); a listing fetches what they read in POST_RELATIONS.
+    api_fields = [
+        APIField("date"),
+        APIField("authors", serializer=NestedListField(Person)),  # in their order
+        APIField("excerpt", serializer=CharField(source="summary", read_only=True)),
+        APIField("header_image"),
+        APIField("body", serializer=RenderedStreamField()),
+        APIField("themes", serializer=NestedListField(Theme)),
+        APIField("categories"),
+        APIField("series"),
+        APIField("series_position"),
+        APIField("cities"),
+        # A partner's post: where it first appeared (its canonical address), and who.
+        APIField("source_url"),
+        APIField("partner"),
+        APIField("byline"),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]
