@@ -16,8 +16,10 @@ from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import CharField, ListField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -29,10 +31,12 @@ from blog.conf import blog_settings
 from blog.models import FEED_SUFFIX, PostsPage, posts_sharing_themes, under_view_restriction
 from blog.routing import SingleChildTypeRouteMixin
 from vocabulary.models import City, Organisation, Person, Theme, rank_by_shared_themes
+from vocabulary.serializers import NestedListField, RenderedStreamField
 
 from . import citations
 from .blocks import ProjectBodyBlock
 from .filters import ProjectFilter
+from .serializers import CoveredCountriesField, MembersField, OrganisationsByRoleField
 from .structured_data import project_json_ld
 from .timeline import Status, duration_label, status_on
 
@@ -137,6 +141,19 @@ class ProjectOutput(Orderable):
         FieldPanel("publisher"),
         FieldPanel("document"),
         FieldRowPanel([FieldPanel("external_url"), FieldPanel("doi")]),
+    ]
+
+    # In the read API, nested in the project's "outputs"; the document's download_url is
+    # absolute.
+    api_fields = [
+        APIField("title"),
+        APIField("kind"),
+        APIField("publication_date"),
+        APIField("authors", serializer=ListField(child=CharField(), source="author_list")),
+        APIField("publisher"),
+        APIField("document"),
+        APIField("external_url"),
+        APIField("doi"),
     ]
 
     def clean(self):
@@ -334,6 +351,26 @@ class ProjectPage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("start_date"),
+    ]
+
+    # The read API's fields (projects.api); a listing fetches what they read in
+    # PROJECT_RELATIONS. Not the contact email, which the page shows obfuscated.
+    api_fields = [
+        APIField("full_title"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("duration"),
+        APIField("body", serializer=RenderedStreamField()),
+        APIField("themes", serializer=NestedListField(Theme)),
+        APIField("cities"),
+        APIField("countries", serializer=CoveredCountriesField()),
+        APIField("organisations", serializer=OrganisationsByRoleField()),
+        APIField("leaders", serializer=MembersField(leaders=True)),
+        APIField("team", serializer=MembersField(leaders=False)),
+        APIField("outputs"),
+        APIField("contact_person"),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]
