@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog import views as blog_views
 
 from . import views
+from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("themes/", views.theme_index, name="theme_index"),

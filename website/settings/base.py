@@ -51,12 +51,15 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
     "django_countries",
+    "rest_framework",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -71,6 +74,7 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before any middleware that may answer
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +188,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "website/password_required.html"
+
+# Read API at /api/v2/ (website/api.py)
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # as the site shows it, not Wagtail's stored form
+# Other sites whose pages may read the API in the browser (CORS), e.g. https://map.example.org
+CORS_ALLOWED_ORIGINS = env_list("DJANGO_API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Plugin settings (each app's conf.py holds its defaults) an operator sets from the
 # environment, with the type of each; unset, the plugin's default applies.
