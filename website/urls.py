@@ -1,11 +1,9 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from blog import views as blog_views
 
 from . import views
 from .api import api_router
@@ -27,7 +25,7 @@ urlpatterns = [
     path("contribute/", include("contributions.urls")),
     # Before the blog's feeds, which would take "<post>/comments/feed/" for an archive feed.
     path("", include("discussion.urls")),
-    re_path(r"^(?P<path>(?:[-\w]+/)*feed/(?:(?:atom|json)/)?)$", blog_views.feed),
+    path("", include("blog.urls")),
 ]
 
 if settings.DEBUG:
