@@ -10,7 +10,7 @@ from xml.etree.ElementTree import ParseError
 
 import feedparser
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 from feedparser.encodings import convert_to_utf8
 
 from importers.core.clean import clean_entry, plain_text, safe_url
@@ -30,15 +30,25 @@ _ROOT = re.compile(rb"<([\w:.-]+)")
 HTML_ROOTS = {b"html", b"head", b"body"}
 FEED_ROOTS = {b"rss", b"feed", b"rdf", b"channel"}
 _FIRST_ELEMENT = re.compile(rb"<\w")
-_DECLARATION = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!entity", re.IGNORECASE)
+_DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
+_QUOTED = rb"(?:\"[^\">]*\"|'[^'>]*')"
+# A DOCTYPE that declares nothing: a name, and at most the public and system ids of an
+# external DTD (RSS 0.91 feeds name Netscape's). No "[", so no internal subset.
+_EXTERNAL_DOCTYPE = re.compile(
+    rb"<!doctype\s+[^\s\[\]>\"']+(?:\s+(?:system\s+%s|public\s+%s(?:\s+%s)?))?\s*>"
+    % (_QUOTED, _QUOTED, _QUOTED),
+    re.IGNORECASE,
+)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> ParsedFeed:
     """Parse and clean a feed fetched from ``url``.
 
-    Raises ``Rejected`` for an empty body, an HTML page, a DTD or entity declaration, or a
-    document with no feed in it. An entry whose cleaning fails is listed in ``failed``.
+    Raises ``Rejected`` for an empty body, an HTML page, an entity declaration or a DTD
+    internal subset, or a document with no feed in it. An entry whose cleaning fails is
+    listed in ``failed``.
     """
     if not _ascii_view(body).strip():
         raise Rejected("empty response body")
@@ -111,22 +121,44 @@ def _refuse_html(text: bytes, url: str) -> None:
 
 
 def _refuse_declarations(text: bytes) -> None:
-    """Refuse any DTD or entity declaration.
+    """Refuse entity declarations and DTD internal subsets; let a DOCTYPE that only names an
+    external DTD through. Nobody fetches that DTD: the parser below has no handler that
+    would, and feedparser turns external entities off in its own XML parser.
 
-    feedparser keeps "safe" internal entities of a DTD and its loose SGML parser expands them
-    without limit (a billion laughs). defusedxml stops at the first declaration, but a
-    document that is not well formed may fail before reaching one: then we look for one in
-    its prolog ourselves, which is where feedparser looks for them too.
+    feedparser keeps "safe" entities it finds in the prolog (by regular expression, so in
+    comments too) and its loose SGML parser expands them without limit (a billion laughs):
+    so the prolog may hold no "<!ENTITY" at all. expat then reads the document as
+    feedparser's XML parser will and stops at the first declaration. A document that is not
+    well formed may fail before reaching its DOCTYPE: then we read that in the prolog.
     """
+    first = _FIRST_ELEMENT.search(text)
+    prolog = text[: first.start()] if first else text
+    if _ENTITY.search(prolog):
+        raise Rejected(DECLARATION_REFUSED)
+    parser = _DeclarationGuard()
     try:
-        fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.feed(text)
+        parser.close()
     except DefusedXmlException as exc:
         raise Rejected(DECLARATION_REFUSED) from exc
     except (ParseError, ValueError, LookupError):
-        first = _FIRST_ELEMENT.search(text)
-        prolog = text[: first.start()] if first else text
-        if _DECLARATION.search(prolog):
+        doctypes = _DOCTYPE.finditer(prolog)
+        if not all(_EXTERNAL_DOCTYPE.match(prolog, doctype.start()) for doctype in doctypes):
             raise Rejected(DECLARATION_REFUSED) from None
+
+
+class _DeclarationGuard(DefusedXMLParser):
+    """defusedxml's parser refusing entities and external references, and a DOCTYPE only
+    when it has an internal subset. (forbid_dtd installs the DOCTYPE hook overridden here.)"""
+
+    def __init__(self) -> None:
+        super().__init__(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+
+    def defused_start_doctype_decl(
+        self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool
+    ) -> None:
+        if has_internal_subset:
+            super().defused_start_doctype_decl(name, sysid, pubid, has_internal_subset)
 
 
 class _FeedLinkFinder(HTMLParser):

@@ -10,8 +10,9 @@ class Rejected(Exception):  # not "...Error": "raise Rejected(...)" reads as wha
     """A feed refused before any entry is read: one line that says why, shown to editors.
 
     Raised by fetch (bad scheme, private address, too many redirects, timeout, body too
-    large, HTTP error) and by parse (empty body, HTML instead of a feed, DTD or entity
-    declaration, not a feed at all). ``discovered`` is a feed URL found in an HTML page.
+    large, HTTP error) and by parse (empty body, HTML instead of a feed, an entity
+    declaration or DTD internal subset, not a feed at all). ``discovered`` is a feed URL
+    found in an HTML page.
     """
 
     def __init__(self, message: str, discovered: str | None = None):

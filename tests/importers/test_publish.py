@@ -289,3 +289,14 @@ def test_an_entry_without_a_usable_date_keeps_its_first_date(source, date):
     assert (again.updated, again.unchanged) == (0, 1)
     post.refresh_from_db()
     assert post.date == first_date and post.revisions.count() == revisions
+
+
+def test_an_rss091_feed_with_netscapes_doctype_becomes_posts(client, source):
+    body = (FEEDS.parent / "core" / "rss091-netscape.xml").read_bytes()
+    report = run_import(source, body=body)
+    assert (report.status, report.new, report.failed) == ("ok", 4, 0)
+    post = BlogPage.objects.get(source_url="http://council.example.net/minutes/2003-03.html")
+    assert post.live and post.title == "Minutes of the March meeting"
+    html = client.get(post.url).content.decode()
+    assert "Bus shelters, the <b>market licence</b> and a question on parking." in html
+    assert "First published by Partner network" in html
