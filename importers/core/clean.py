@@ -273,19 +273,34 @@ def _categories(raw: Mapping[str, Any]) -> list[str]:
 
 
 def _enclosures(raw: Mapping[str, Any], base: str) -> list[Enclosure]:
+    """The files attached to an entry: RSS and Atom enclosures, then Media RSS content
+    (media:group included), one per URL; a later mention of a URL fills in what the first
+    one left out."""
     found: dict[str, Enclosure] = {}
-    for item in raw.get("enclosures") or []:
-        if not isinstance(item, Mapping):
+    for item in [*(raw.get("enclosures") or []), *(raw.get("media_content") or [])]:
+        enclosure = _enclosure(item, base)
+        if enclosure is None:
             continue
-        url = safe_url(str(item.get("href") or ""), base)
-        if url and url not in found:
-            length = str(item.get("length") or "").strip()
-            found[url] = Enclosure(
-                url=url,
-                media_type=plain_text(str(item.get("type") or ""))[:100],
-                length=int(length) if length.isdigit() and len(length) < 19 else None,
-            )
+        known = found.setdefault(enclosure.url, enclosure)
+        known.media_type = known.media_type or enclosure.media_type
+        known.length = known.length if known.length is not None else enclosure.length
     return list(found.values())
+
+
+def _enclosure(item: Any, base: str) -> Enclosure | None:
+    """An <enclosure> or Atom enclosure link (href, length) or a media:content (url,
+    fileSize, which feedparser lowercases), if its URL is absolute http(s) once resolved."""
+    if not isinstance(item, Mapping):
+        return None
+    url = safe_url(str(item.get("href") or item.get("url") or ""), base)
+    if not url:
+        return None
+    length = str(item.get("length") or item.get("filesize") or "").strip()
+    return Enclosure(
+        url=url,
+        media_type=plain_text(str(item.get("type") or ""))[:100],
+        length=int(length) if length.isdigit() and len(length) < 19 else None,
+    )
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -300,3 +300,14 @@ def test_an_rss091_feed_with_netscapes_doctype_becomes_posts(client, source):
     html = client.get(post.url).content.decode()
     assert "Bus shelters, the <b>market licence</b> and a question on parking." in html
     assert "First published by Partner network" in html
+
+
+def test_media_rss_files_are_listed_once_on_the_post(client, source):
+    report = run_import(source, body=(FEEDS.parent / "core" / "media-rss.xml").read_bytes())
+    assert (report.status, report.new) == ("ok", 4)
+    post = BlogPage.objects.get(title="Episode 14: street trees")
+    html = client.get(post.url).content.decode()
+    mp3 = "https://cdn.radio.example.net/audio/episode-14.mp3"
+    assert f'<a href="{mp3}" rel="nofollow noopener">episode-14.mp3</a> (audio/mpeg, 25.0' in html
+    assert html.count(mp3) == 1
+    assert "episode-14.pdf</a> (application/pdf, 177.0" in html

@@ -187,6 +187,35 @@ def test_an_external_dtd_is_accepted_and_never_fetched(http_server, name, title)
     assert http_server.paths == []
 
 
+def enclosures(feed: ParsedFeed) -> dict[str, list[tuple[str, str, int | None]]]:
+    return {e.key: [(f.url, f.media_type, f.length) for f in e.enclosures] for e in feed.entries}
+
+
+def test_media_rss_content_is_kept_as_enclosures():
+    cdn = "https://cdn.radio.example.net/"
+    assert enclosures(parse("media-rss.xml")) == {
+        "cities-on-air-12": [(cdn + "audio/episode-12.mp3", "audio/mpeg", 28311552)],
+        "cities-on-air-13": [  # in a media:group
+            (cdn + "audio/episode-13.mp3", "audio/mpeg", 30408704),
+            (cdn + "audio/episode-13.ogg", "audio/ogg", 24117248),
+        ],
+        "cities-on-air-14": [  # each file both an <enclosure> and a media:content
+            (cdn + "audio/episode-14.mp3", "audio/mpeg", 26214400),  # the size from the latter
+            (cdn + "transcripts/episode-14.pdf", "application/pdf", 181248),
+        ],
+        "cities-on-air-15": [  # script, data and ftp URLs and a missing one dropped
+            ("https://partner.example.net/transcripts/episode-15.txt", "text/plain", 2048),
+            ("https://partner.example.net/audio/episode-15.mp3", "audio/mpeg", 1024),
+        ],
+    }
+
+
+def test_relative_enclosures_are_refused_without_an_http_base():
+    body = (FIXTURES / "media-rss.xml").read_bytes()
+    feed = parse_feed(body, "file:///srv/feeds/media-rss.xml", NOW)  # import_feed on a file
+    assert enclosures(feed)["cities-on-air-15"] == []
+
+
 def test_html_page_names_the_feed_it_links_to():
     refused = rejection("html-with-feed-link.html")
     assert refused.discovered == "https://partner.example.net/news/atom.xml"
