@@ -52,6 +52,7 @@ def create_posts(source, entries, themes_by_slug, now):
                 guid=entry.guid,
                 link=entry.link,
                 content_hash=entry.content_hash,
+                entry_digest=entry.digest,
                 page=post,
                 first_seen_at=now,
                 last_seen_at=now,

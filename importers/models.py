@@ -130,6 +130,9 @@ class ImportedEntry(models.Model):
     guid = models.TextField(blank=True)
     link = models.URLField(max_length=2000, blank=True)
     content_hash = models.CharField(max_length=64)
+    # The raw entry's digest when last imported (importers.core.clean.entry_digest): the same
+    # digest again means an unchanged entry, recognised without cleaning it.
+    entry_digest = models.CharField(max_length=64, blank=True, editable=False)
     page = models.ForeignKey(
         BlogPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

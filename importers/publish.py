@@ -24,7 +24,9 @@ def publish_entry(source, entry, themes_by_slug, now):
     digest = ImportedEntry.digest(entry.key)
     record = ImportedEntry.objects.filter(source=source, key_digest=digest).first()
     if record is not None and record.content_hash == entry.content_hash:
-        ImportedEntry.objects.filter(pk=record.pk).update(last_seen_at=now)
+        ImportedEntry.objects.filter(pk=record.pk).update(
+            last_seen_at=now, entry_digest=entry.digest
+        )
         return "unchanged", record
     try:
         with transaction.atomic():
@@ -37,6 +39,7 @@ def publish_entry(source, entry, themes_by_slug, now):
                     guid=entry.guid,
                     link=entry.link,
                     content_hash=entry.content_hash,
+                    entry_digest=entry.digest,
                     page=page,
                     first_seen_at=now,
                     last_seen_at=now,
@@ -44,8 +47,8 @@ def publish_entry(source, entry, themes_by_slug, now):
                 return "new", record
             _update_post(source, record.page, entry, themes_by_slug)
             record.content_hash, record.last_seen_at = entry.content_hash, now
-            record.link = entry.link
-            record.save(update_fields=["content_hash", "last_seen_at", "link"])
+            record.link, record.entry_digest = entry.link, entry.digest
+            record.save(update_fields=["content_hash", "last_seen_at", "link", "entry_digest"])
             return "updated", record
     except IntegrityError:
         # Another importer stored this entry between our read and our write.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import asdict, dataclass, field
 
@@ -63,11 +64,17 @@ def fetch_settings():
     )
 
 
-def theme_matcher():
-    return ThemeMatcher(
+def theme_terms():
+    return [
         ThemeTerms(theme.slug, (theme.name, theme.slug, theme.hashtag, *theme.synonym_list))
         for theme in Theme.objects.all()
-    )
+    ]
+
+
+def tagging_salt(terms, defaults, allow_free_tags):
+    """What tagging reads besides the entry, for its digest: a theme renamed or given a
+    synonym, or a source given other defaults, makes every entry be cleaned and tagged again."""
+    return json.dumps([[[t.slug, t.terms] for t in terms], defaults, allow_free_tags])
 
 
 def run_import(source: FeedSource, *, body: bytes | None = None, dry_run=False) -> ImportReport:
@@ -113,13 +120,23 @@ def _import(source, body, run, dry_run):
         if not dry_run and digest == source.body_digest:
             _mark_seen(source, report, now)
             return _finish(source, run, report, now, dry_run)
-        feed = parse_feed(body, url, now, content_type)
+        terms = theme_terms()
+        defaults = list(source.default_themes.values_list("slug", flat=True)) if source.pk else []
+        stored = [] if dry_run else _stored(source)
+        known = {row.entry_digest: row for row in stored if row.entry_digest}
+        feed = parse_feed(
+            body,
+            url,
+            now,
+            content_type,
+            known=known,
+            salt=tagging_salt(terms, defaults, source.allow_free_tags),
+        )
     except Rejected as rejected:
         report.status, report.error = "rejected", str(rejected)
         return _finish(source, run, report, now, dry_run)
 
-    matcher = theme_matcher()
-    defaults = list(source.default_themes.values_list("slug", flat=True)) if source.pk else []
+    matcher = ThemeMatcher(terms)
     for skipped in feed.skipped:
         report.count("skipped")
         report.entries.append(EntryReport(skipped.key, "skipped", title=skipped.reason))
@@ -135,7 +152,7 @@ def _import(source, body, run, dry_run):
                 EntryReport(entry.key, "new", title=entry.title, themes=entry.theme_slugs)
             )
     else:
-        _write(source, feed.entries, report, now)
+        _write(source, feed, stored, known, report, now)
         source.body_digest = "" if report.failed else digest
     return _finish(source, run, report, now, dry_run)
 
@@ -159,28 +176,52 @@ def _mark_seen(source, report, now):
     seen.update(last_seen_at=now)
 
 
-def _write(source, entries, report, now):
-    """Unchanged entries are marked seen in one statement, new ones written in batches,
-    changed ones updated one by one (a new revision each)."""
-    known = {
-        digest: (pk, content_hash, page_id, url_path)
-        for digest, pk, content_hash, page_id, url_path in source.entries.values_list(
-            "key_digest", "pk", "content_hash", "page_id", "page__url_path"
+def _stored(source):
+    return list(
+        source.entries.values_list(
+            "pk",
+            "key",
+            "key_digest",
+            "content_hash",
+            "entry_digest",
+            "page_id",
+            "page__url_path",
+            named=True,
         )
-    }
-    new, unchanged = [], []
+    )
+
+
+def _write(source, feed, stored, known, report, now):
+    """Entries recognised by their digest, and cleaned ones found unchanged, are marked seen
+    in one statement; new ones are written in batches, changed ones updated one by one (a
+    new revision each)."""
+    seen, redigested = [], []
+    for digest in feed.unchanged:  # not even cleaned
+        row = known[digest]
+        seen.append(row.pk)
+        report.count("unchanged")
+        report.entries.append(
+            EntryReport(row.key, "unchanged", row.page_id, _full_url(row.page__url_path))
+        )
+    by_key = {row.key_digest: row for row in stored}
+    new = []
     themes = themes_by_slug()
-    for entry in entries:
-        found = known.get(ImportedEntry.digest(entry.key))
-        if found is None:
+    for entry in feed.entries:
+        row = by_key.get(ImportedEntry.digest(entry.key))
+        if row is None:
             new.append(entry)
-        elif found[1] == entry.content_hash:
-            unchanged.append(found[0])
+        elif row.content_hash == entry.content_hash:
+            # Cleaned again (a new digest version, other themes...) to the same post: its
+            # new digest is kept, so the next run needs no cleaning.
+            redigested.append(ImportedEntry(pk=row.pk, entry_digest=entry.digest))
             report.count("unchanged")
-            report.entries.append(_entry_report(entry, "unchanged", found[2], found[3]))
+            report.entries.append(
+                _entry_report(entry, "unchanged", row.page_id, row.page__url_path)
+            )
         else:
             _write_one(source, entry, themes, report, now)
-    ImportedEntry.objects.filter(pk__in=unchanged).update(last_seen_at=now)
+    ImportedEntry.objects.filter(pk__in=seen + [r.pk for r in redigested]).update(last_seen_at=now)
+    ImportedEntry.objects.bulk_update(redigested, ["entry_digest"], batch_size=BATCH)
 
     for start in range(0, len(new), BATCH):
         batch = new[start : start + BATCH]

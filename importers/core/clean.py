@@ -42,6 +42,9 @@ ELLIPSIS = "…"
 SUMMARY_WORDS = 45
 EXCERPT_SCAN = 20_000  # characters of HTML read for an excerpt, before reading them all
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Part of every entry digest: bump it when a change to cleaning or tagging changes what an
+# entry becomes, so that stored digests stop matching and every entry is cleaned again.
+DIGEST_VERSION = 1
 
 # Bidi embedding/override/isolate controls and marks: they can reverse how a title reads
 # ("evil.exe" shown as "exe.live") and leak into the page around it.
@@ -64,14 +67,13 @@ _MARKUP = re.compile(r"<[a-zA-Z/!?]|&#?\w+;?")
 def clean_entry(raw: Mapping[str, Any], feed_url: str, now: datetime) -> Entry:
     """Clean one feedparser entry. ``feed_url`` resolves what the entry's own base does not."""
     base = _entry_base(raw, feed_url)
-    raw_title = _text_value(raw.get("title_detail")) or str(raw.get("title") or "")
     content, content_base = _content(raw, base)
     summary_source, summary_base = _summary(raw, base)
 
-    title = cap_title(plain_text(raw_title))
+    title = cap_title(plain_text(_raw_title(raw)))
     body_html = sanitise_html(content or summary_source, content_base or summary_base)
     entry = Entry(
-        key=entry_key(raw, raw_title, content or summary_source),
+        key=raw_key(raw),
         guid=str(raw.get("id") or "").strip(),
         link=safe_url(str(raw.get("link") or ""), base),
         title=title,
@@ -85,6 +87,26 @@ def clean_entry(raw: Mapping[str, Any], feed_url: str, now: datetime) -> Entry:
     )
     entry.content_hash = content_hash(entry)
     return entry
+
+
+def raw_key(raw: Mapping[str, Any]) -> str:
+    """The entry's key (see ``identify.entry_key``), from its title and content as the feed
+    gave them: cheap enough to read before deciding whether to clean the entry."""
+    content = _content(raw, "")[0] or _summary(raw, "")[0]
+    return entry_key(raw, _raw_title(raw), content)
+
+
+def entry_digest(raw: Mapping[str, Any], feed_url: str, now: datetime, salt: str = "") -> str:
+    """A digest of everything cleaning reads: the entry as feedparser gave it, the feed URL
+    (relative links resolve against it), whether its date is usable yet (an entry dated in
+    the future is dated on import until that time comes), ``DIGEST_VERSION`` and ``salt``
+    (what else decides the post, e.g. the themes it is tagged against). The same digest as
+    last time means the same post, without cleaning the entry again."""
+    dated = feed_date(raw, now)
+    payload = [DIGEST_VERSION, salt, feed_url, dated.isoformat() if dated else "", raw]
+    # default=str: feedparser's values are JSON types but for the odd one out.
+    text = json.dumps(payload, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def entry_date(raw: Mapping[str, Any], now: datetime) -> datetime:
@@ -205,6 +227,8 @@ def content_hash(entry: Entry) -> str:
     """A hash of everything published from the entry, to tell an update from a re-read."""
     payload = [
         entry.title,
+        entry.theme_slugs,
+        entry.free_tags,
         entry.link,
         entry.body_html,
         entry.authors,
@@ -228,6 +252,10 @@ def _entry_base(raw: Mapping[str, Any], feed_url: str) -> str:
 def _detail_base(detail: Any, fallback: str) -> str:
     base = detail.get("base") if isinstance(detail, Mapping) else None
     return safe_url(base, fallback) if isinstance(base, str) and base else fallback
+
+
+def _raw_title(raw: Mapping[str, Any]) -> str:
+    return _text_value(raw.get("title_detail")) or str(raw.get("title") or "")
 
 
 def _text_value(detail: Any) -> str:

@@ -1,16 +1,13 @@
-"""Give each entry a stable identity within its source, and drop repeats within one feed."""
+"""Give each entry a stable identity within its source."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
-
-from importers.core.types import Entry, Skipped
 
 # Keys are stored in an indexed column: a longer guid is replaced by its hash.
 MAX_KEY_LENGTH = 255
-DUPLICATE = "duplicate of an earlier entry in this feed"
 
 
 def entry_key(raw: Mapping[str, Any], title: str, content: str) -> str:
@@ -32,17 +29,3 @@ def _hashed(*parts: str) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")  # so ("ab", "c") and ("a", "bc") differ
     return "sha256:" + digest.hexdigest()
-
-
-def dedupe(entries: Iterable[Entry]) -> tuple[list[Entry], list[Skipped]]:
-    """Keep the first entry of each key; later ones are skipped as duplicates."""
-    seen: set[str] = set()
-    kept: list[Entry] = []
-    skipped: list[Skipped] = []
-    for entry in entries:
-        if entry.key in seen:
-            skipped.append(Skipped(key=entry.key, reason=DUPLICATE))
-        else:
-            seen.add(entry.key)
-            kept.append(entry)
-    return kept, skipped

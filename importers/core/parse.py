@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Container
 from datetime import datetime
 from html.parser import HTMLParser
 from xml.etree.ElementTree import ParseError
@@ -13,12 +14,12 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 from feedparser.encodings import convert_to_utf8
 
-from importers.core.clean import clean_entry, plain_text, safe_url
-from importers.core.identify import dedupe
+from importers.core.clean import clean_entry, entry_digest, plain_text, raw_key, safe_url
 from importers.core.types import Entry, ParsedFeed, Rejected, Skipped
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
 SNIFF_BYTES = 1024
+DUPLICATE = "duplicate of an earlier entry in this feed"
 DECLARATION_REFUSED = "the feed declares a DTD or entities, which are refused"
 # What may come before the root element: whitespace, the XML declaration, comments and a
 # DOCTYPE (with an internal subset).
@@ -43,12 +44,21 @@ _EXTERNAL_DOCTYPE = re.compile(
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> ParsedFeed:
+def parse_feed(
+    body: bytes,
+    url: str,
+    now: datetime,
+    content_type: str = "",
+    known: Container[str] = frozenset(),
+    salt: str = "",
+) -> ParsedFeed:
     """Parse and clean a feed fetched from ``url``.
 
     Raises ``Rejected`` for an empty body, an HTML page, an entity declaration or a DTD
     internal subset, or a document with no feed in it. An entry whose cleaning fails is
-    listed in ``failed``.
+    listed in ``failed``; the first entry of each key is kept, later ones are ``skipped``.
+    An entry whose digest (``clean.entry_digest`` with ``salt``) is in ``known`` is not
+    cleaned: its digest goes to ``unchanged``.
     """
     if not _ascii_view(body).strip():
         raise Rejected("empty response body")
@@ -73,15 +83,28 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
     if not result.get("version") and not result.entries:
         raise Rejected("not an RSS or Atom feed")
 
-    cleaned: list[Entry] = []
+    entries: list[Entry] = []
+    skipped: list[Skipped] = []
     failed: list[Skipped] = []
+    unchanged: list[str] = []
+    seen: set[str] = set()
     for position, raw in enumerate(result.entries, start=1):
         try:
-            cleaned.append(clean_entry(raw, url, now))
+            key = raw_key(raw)
+            if key in seen:
+                skipped.append(Skipped(key=key, reason=DUPLICATE))
+                continue
+            digest = entry_digest(raw, url, now, salt)
+            if digest in known:
+                unchanged.append(digest)
+            else:
+                entry = clean_entry(raw, url, now)
+                entry.digest = digest
+                entries.append(entry)
+            seen.add(key)  # not before: a failed entry leaves its key to a later one
         except Exception as exc:  # one bad entry must not sink the feed
             key = str(raw.get("id") or raw.get("link") or f"entry {position}").strip()
             failed.append(Skipped(key=key[:255], reason=f"{type(exc).__name__}: {exc}"[:500]))
-    entries, skipped = dedupe(cleaned)
     feed = result.feed
     return ParsedFeed(
         title=plain_text(str(feed.get("title") or "")),
@@ -89,6 +112,7 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
         entries=entries,
         skipped=skipped,
         failed=failed,
+        unchanged=unchanged,
     )
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from importers.core.clean import content_hash
 from importers.core.types import Entry, ThemeTerms
 
 _SPLIT = re.compile(r"[,;]")
@@ -73,4 +74,5 @@ def tag(
     entry.free_tags = (
         [label for label in unmatched if len(label) <= MAX_TAG_LENGTH] if allow_free_tags else []
     )
+    entry.content_hash = content_hash(entry)  # themes and tags are published too
     return entry

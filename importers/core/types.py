@@ -68,6 +68,7 @@ class Entry:
     categories: list[str] = field(default_factory=list)  # plain text labels, as given
     enclosures: list[Enclosure] = field(default_factory=list)
     content_hash: str = ""  # changes when anything published from the entry changes
+    digest: str = ""  # of the raw entry, see clean.entry_digest; set by parse.parse_feed
     # Filled in by themes.ThemeMatcher:
     theme_slugs: list[str] = field(default_factory=list)
     free_tags: list[str] = field(default_factory=list)
@@ -88,6 +89,8 @@ class ParsedFeed:
     entries: list[Entry]
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[Skipped] = field(default_factory=list)  # entries whose cleaning raised
+    # Digests of the entries found in ``known`` (see parse.parse_feed), left uncleaned.
+    unchanged: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

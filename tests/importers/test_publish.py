@@ -12,39 +12,12 @@ from django.utils import timezone
 from blog.models import BlogPage
 from importers.models import FeedSource, ImportedEntry, ImportRun
 from importers.runner import run_import
-from tests.factories import make_category, make_organisation, make_theme
 
 FEEDS = Path(__file__).parent / "fixtures" / "publish"
 
 
 def feed(name):
     return (FEEDS / name).read_bytes()
-
-
-@pytest.fixture
-def themes(db):
-    return {
-        "urbansdg": make_theme("Urban SDG", slug="urbansdg", hashtag="#urbanSDG"),
-        "city-diplomacy": make_theme(
-            "City diplomacy", slug="city-diplomacy", synonyms="diplomatie des villes"
-        ),
-        "world-cities-day": make_theme("World Cities Day", slug="world-cities-day"),
-        "city-networks": make_theme("City networks", slug="city-networks"),
-    }
-
-
-@pytest.fixture
-def source(blog, themes):
-    source = FeedSource.objects.create(
-        name="Partner network",
-        url="https://partner.example.org/feed/",
-        target_blog=blog,
-        partner=make_organisation("Partner network"),
-        review_mode=FeedSource.ReviewMode.LIVE,
-        default_category=make_category("Partner news"),
-    )
-    source.default_themes.set([themes["city-networks"]])
-    return source
 
 
 def posts(source):

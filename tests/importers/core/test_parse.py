@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from importers.core import clean as clean_module
 from importers.core import parse as parse_module
 from importers.core.clean import clean_entry
 from importers.core.parse import DECLARATION_REFUSED, parse_feed
@@ -108,6 +109,29 @@ def test_an_entry_that_cannot_be_cleaned_is_reported_not_fatal(monkeypatch):
         ("https://dupes.example.net/b", "ValueError: broken entry")
     ]
     assert "https://dupes.example.net/b" in [e.key for e in feed.entries]  # its duplicate
+
+
+@pytest.mark.parametrize("name", ["rss20.xml", "atom10-xml-base.xml", "dedupe.xml"])
+def test_known_entries_are_not_cleaned(name):
+    first = parse(name)
+    digests = [entry.digest for entry in first.entries]
+    assert all(digests) and len(set(digests)) == len(digests)
+
+    again = parse_feed((FIXTURES / name).read_bytes(), URL + name, NOW, known=set(digests))
+    assert again.entries == [] and again.unchanged == digests
+    assert again.skipped == first.skipped  # repeats of a known entry are still repeats
+
+    other = parse_feed((FIXTURES / name).read_bytes(), URL + name, NOW, salt="other themes")
+    assert [e.key for e in other.entries] == [e.key for e in first.entries]
+    assert not {e.digest for e in other.entries} & set(digests)
+
+
+def test_the_digest_version_and_the_feed_url_change_every_digest(monkeypatch):
+    digests = {entry.digest for entry in parse("rss20.xml").entries}
+    moved = parse_feed((FIXTURES / "rss20.xml").read_bytes(), "https://elsewhere.example/", NOW)
+    assert not {entry.digest for entry in moved.entries} & digests
+    monkeypatch.setattr(clean_module, "DIGEST_VERSION", clean_module.DIGEST_VERSION + 1)
+    assert not {entry.digest for entry in parse("rss20.xml").entries} & digests
 
 
 def test_keys_are_stable_across_parses():
