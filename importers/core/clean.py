@@ -62,6 +62,8 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ABSOLUTE_HTTP = re.compile(r"https?://", re.IGNORECASE)
 # A tag or an entity: text without either needs no stripping.
 _MARKUP = re.compile(r"<[a-zA-Z/!?]|&#?\w+;?")
+# Built once: nh3.clean builds a cleaner on every call, half the time of a short title.
+_NO_TAGS = nh3.Cleaner(tags=set())
 
 
 def clean_entry(raw: Mapping[str, Any], feed_url: str, now: datetime) -> Entry:
@@ -184,7 +186,7 @@ def plain_text(value: str) -> str:
     for _ in range(3):
         if not _MARKUP.search(text):
             break
-        stripped = html.unescape(nh3.clean(text, tags=set()))
+        stripped = html.unescape(_NO_TAGS.clean(text))
         if stripped == text:
             break
         text = stripped
