@@ -3,6 +3,7 @@ queryset's ``_update_status``): by an editor in the admin, or by a trusted comme
 confirming their address. Followers hear of a comment only once it is approved."""
 
 from .models import Comment
+from .signals import comments_moderated
 from .tasks import after_commit, notify_followers
 
 
@@ -14,6 +15,7 @@ def set_status(comments, status):
             comments.exclude(status=status).order_by().values_list("pk", flat=True)
         )
     count = comments.order_by()._update_status(status)
+    comments_moderated.send(sender=Comment)
     for pk in newly_approved:
         after_commit(notify_followers, pk)
     return count

@@ -10,17 +10,37 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.contrib.redirects.models import Redirect
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .structure import forget_site_structure
+        from blog.models import BlogCategory, BlogSeries
+        from discussion.models import Comment
+        from discussion.signals import comments_moderated
+        from vocabulary.models import City, Organisation, Person, Theme
 
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(forget_site_structure, dispatch_uid=f"structure-{id(signal)}")
-        for model in (Page, Site):
-            post_delete.connect(forget_site_structure, sender=model, dispatch_uid=f"del-{model}")
-        post_save.connect(forget_site_structure, sender=Site, dispatch_uid="structure-site-save")
+        from .structure import forget_cached_site
+
+        # Imports announce their posts with page_published too (importers.bulk, publish).
+        for signal in (page_published, page_unpublished, post_page_move, comments_moderated):
+            signal.connect(forget_cached_site, dispatch_uid=f"structure-{id(signal)}")
+        # Edited by hand and shown on pages: sites, redirects and the vocabulary.
+        shown = (Site, Redirect, Theme, Person, Organisation, City, BlogCategory, BlogSeries)
+        for model in shown:
+            post_save.connect(forget_cached_site, sender=model, dispatch_uid=f"save-{model}")
+        for model in (Page, Comment, *shown):
+            post_delete.connect(forget_cached_site, sender=model, dispatch_uid=f"del-{model}")
+        post_save.connect(forget_published_comment, sender=Comment, dispatch_uid="comment-save")
         connection_created.connect(give_sqlite_statistics, dispatch_uid="sqlite-statistics")
+
+
+def forget_published_comment(sender, instance, **kwargs):
+    """A trusted reader's comment is published as it is saved; a held one changes no page
+    (so a flood of spam held for moderation cannot empty the page cache)."""
+    from .structure import forget_cached_site
+
+    if instance.status == instance.Status.APPROVED:
+        forget_cached_site()
 
 
 def give_sqlite_statistics(sender, connection, **kwargs):

@@ -2,7 +2,8 @@
 
 Both are read on every request and change only when an editor publishes, moves or deletes a
 page or edits a site, so they live in the cache under a generation number that any such
-change increments (several app servers share it through Redis).
+change increments (several app servers share it through Redis). The page cache
+(``website.page_cache``) keys its pages by the same generation.
 """
 
 from dataclasses import dataclass
@@ -14,13 +15,16 @@ from wagtail.models import Site
 GENERATION_KEY = "website:structure-generation"
 
 
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
 def _key(name):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-    return f"website:structure:{generation}:{name}"
+    return f"website:structure:{generation()}:{name}"
 
 
-def forget_site_structure(**kwargs):
-    """Signal receiver: drop every cached site and menu at once."""
+def forget_cached_site(**kwargs):
+    """Signal receiver: drop every cached site, menu and page at once."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache (evicted or never set)

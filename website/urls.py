@@ -5,13 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import page_cache, views
 from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("csrf/", page_cache.csrf_token_view, name="csrf_token"),
     path("search/", views.search, name="search"),
     path("themes/", views.theme_index, name="theme_index"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # before any middleware that may answer
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and auth middleware, whose work a cached page skips.
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vocabulary.context_processors.cityforum",
                 "website.context_processors.site",
+                "website.page_cache.context_processor",
             ],
         },
     },
@@ -143,6 +147,34 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Whole pages and feeds cached for anonymous readers (website/page_cache.py); 0 turns it off.
+# Keep it well under django_comments' two hours, after which a comment form has expired.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Per-reader pages: signed links, the forms' own pages, the admin, the API, documents.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/comments/",
+    "/contribute/",
+    "/follow/email/",
+]
+
+# A CDN or proxy in front of the site is purged when a page is published or unpublished:
+# an HTTP PURGE to DJANGO_FRONTEND_CACHE_PURGE_URL (Varnish, nginx), or Cloudflare's API.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("DJANGO_FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("DJANGO_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["DJANGO_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": env_required("DJANGO_CLOUDFLARE_API_TOKEN"),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
