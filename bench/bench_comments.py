@@ -17,10 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -34,10 +32,9 @@ from bench_pages import (
     PageSpec,
     environment,
     measure,
-    pg_admin,
     setup_django,
-    with_database,
 )
+from scratch import scratch_database
 
 PG_BENCH_DB = "cityforum_bench_comments"  # its own: the other benchmarks may run beside it
 APPROVED = (0, 50, 500)  # approved comments on the posts rendered
@@ -222,20 +219,11 @@ def report(env: dict[str, Any], renders: list[Any], rates: list[Rate]) -> None:
 
 def main() -> None:
     args = parse_args()
-    drop = f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)'
-    tmpdir = tempfile.mkdtemp(prefix="cityforum-bench-comments-")
-    if args.database_url:
-        pg_admin(args.database_url, drop, f'CREATE DATABASE "{PG_BENCH_DB}"')
-        database_url = with_database(args.database_url, PG_BENCH_DB)
-        shown = f"{PG_BENCH_DB} (PostgreSQL)"  # no password on screen
-    else:
-        database_url = shown = f"sqlite:///{tmpdir}/bench.sqlite3"
-
     commit = git("rev-parse", "--short", "HEAD")
-    try:
+    with scratch_database(args.database_url, PG_BENCH_DB, "cityforum-bench-comments-") as db:
         started = time.perf_counter()
-        setup_django(database_url, Path(tmpdir) / "media")
-        print(f"Migrated {shown} in {time.perf_counter() - started:.1f} s")
+        setup_django(db.url, db.tmpdir / "media")
+        print(f"Migrated {db.shown} in {time.perf_counter() - started:.1f} s")
         target, rendered = build_site()
         from django.db import connection
         from django.test import Client
@@ -252,7 +240,7 @@ def main() -> None:
             for count, post in rendered
         ]
         print(f"Posting {args.posts} comments per concurrency…")
-        rates = measure_posting(args, database_url, target, Path(tmpdir) / "gunicorn.log")
+        rates = measure_posting(args, db.url, target, db.tmpdir / "gunicorn.log")
         check_stored(target, args.posts * len(args.concurrency))
 
         env = environment(0, 0, 0)  # the page benchmark's, less its site's sizes
@@ -269,14 +257,6 @@ def main() -> None:
                 "posting": [asdict(r) for r in rates],
             }
             args.json.write_text(json.dumps(data, indent=2) + "\n")
-    finally:
-        if "django.db" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()  # PostgreSQL refuses to drop a database in use
-        shutil.rmtree(tmpdir, ignore_errors=True)
-        if args.database_url:
-            pg_admin(args.database_url, drop)
 
 
 if __name__ == "__main__":

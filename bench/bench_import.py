@@ -18,11 +18,9 @@ import os
 import platform
 import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import tracemalloc
@@ -36,7 +34,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bench_pages import ROOT, WORDS, pg_admin, with_database
+from bench_pages import ROOT, WORDS
+from scratch import Scratch, scratch_database
 
 PG_BENCH_DB = "cityforum_bench_import"  # not bench_pages' database: both may run at once
 NOT_MODIFIED_RUNS = 10  # 304 re-runs timed; the median is reported
@@ -552,22 +551,18 @@ def main() -> None:
     if args.memory_child:
         memory_child()
         return
-    drop = f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)'
-    tmpdir = tempfile.mkdtemp(prefix="cityforum-bench-import-")
-    if args.database_url:
-        pg_admin(args.database_url, drop, f'CREATE DATABASE "{PG_BENCH_DB}"')
-        database_url = with_database(args.database_url, PG_BENCH_DB)
-        shown = f"{PG_BENCH_DB} (PostgreSQL)"  # no password on screen
-    else:
-        database_url = shown = f"sqlite:///{tmpdir}/bench.sqlite3"
-
     code = measured_code()
+    with scratch_database(args.database_url, PG_BENCH_DB, "cityforum-bench-import-") as db:
+        measure_all(args, db, code)
+
+
+def measure_all(args: argparse.Namespace, db: Scratch, code: str) -> None:
     server = None
-    child = None if args.skip_memory else start_memory_child(database_url)
+    child = None if args.skip_memory else start_memory_child(db.url)
     try:
         started = time.perf_counter()
-        setup_django(database_url, migrate=True)
-        print(f"Migrated {shown} in {time.perf_counter() - started:.1f} s")
+        setup_django(db.url, migrate=True)
+        print(f"Migrated {db.shown} in {time.perf_counter() - started:.1f} s")
         blog, archive, partner = build_site()
 
         rss, atom = "application/rss+xml", "application/atom+xml"
@@ -618,13 +613,6 @@ def main() -> None:
             child.communicate("")  # it has not imported: end of input makes it exit
         if server is not None:
             server.shutdown()
-        if "django.db" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()  # PostgreSQL refuses to drop a database in use
-        shutil.rmtree(tmpdir, ignore_errors=True)
-        if args.database_url:
-            pg_admin(args.database_url, drop)
 
 
 if __name__ == "__main__":

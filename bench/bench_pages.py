@@ -13,10 +13,8 @@ import json
 import os
 import platform
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import warnings
 from collections import Counter
@@ -27,6 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
+
+from scratch import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BENCH_DB = "cityforum_bench"
@@ -134,21 +134,6 @@ def parse_args() -> argparse.Namespace:
     if args.database_url and urlsplit(args.database_url).scheme not in ("postgres", "postgresql"):
         parser.error("--database-url takes a postgres:// URL; SQLite runs in a temp file anyway")
     return args
-
-
-def with_database(url: str, name: str) -> str:
-    """``url`` naming database ``name``; by hand, as geturl() drops an empty host's "//"."""
-    parts = urlsplit(url)
-    return f"postgresql://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
-
-
-def pg_admin(url: str, *statements: str) -> None:
-    """Run statements on the server's ``postgres`` database (CREATE/DROP DATABASE need one)."""
-    import psycopg
-
-    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as conn:
-        for statement in statements:
-            conn.execute(statement)
 
 
 def setup_django(database_url: str, media_root: Path) -> None:
@@ -620,19 +605,11 @@ def report(env: dict[str, Any], results: list[Result], repeat: int) -> tuple[lis
 
 def main() -> None:
     args = parse_args()
-    drop = f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)'
-    tmpdir = tempfile.mkdtemp(prefix="cityforum-bench-")  # the SQLite file and the document
-    if args.database_url:
-        pg_admin(args.database_url, drop, f'CREATE DATABASE "{PG_BENCH_DB}"')
-        database_url = with_database(args.database_url, PG_BENCH_DB)
-        shown = f"{PG_BENCH_DB} (PostgreSQL)"  # no password on screen
-    else:
-        database_url = shown = f"sqlite:///{tmpdir}/bench.sqlite3"
-
-    try:
+    # The SQLite file and the projects' document go in its directory.
+    with scratch_database(args.database_url, PG_BENCH_DB, "cityforum-bench-", args.keep) as db:
         started = time.perf_counter()
-        setup_django(database_url, Path(tmpdir) / "media")
-        print(f"Migrated {shown} in {time.perf_counter() - started:.1f} s")
+        setup_django(db.url, db.tmpdir / "media")
+        print(f"Migrated {db.shown} in {time.perf_counter() - started:.1f} s")
         content = f"{args.posts} posts and {args.projects} projects"
         print(f"Generating {content}…")
         started = time.perf_counter()
@@ -663,17 +640,6 @@ def main() -> None:
                 "over_query_budget": over,
             }
             args.json.write_text(json.dumps(data, indent=2) + "\n")
-    finally:
-        if "django.db" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()  # PostgreSQL refuses to drop a database in use
-        if args.keep:
-            print(f"Kept the database: {shown}, and the media in {tmpdir}/media")
-        else:
-            shutil.rmtree(tmpdir, ignore_errors=True)
-            if args.database_url:
-                pg_admin(args.database_url, drop)
 
 
 if __name__ == "__main__":
