@@ -4,12 +4,16 @@ reader may see, and the blog's categories and series.
 What a reader may see is the blog's one rule, ``BlogPage.objects.published()``, applied to
 pages of every type whoever asks: live, under no view restriction (a password or a login
 opens a page on the site, never in the API), and for posts not dated in the future.
-Images and documents: those in collections under no view restriction, as guest uploads
-wait in one until their post is published (``contributions.uploads``).
+Images and documents: those that a readable page or a snippet (a person's photo, a
+theme's image) uses, by Wagtail's reference index, and in collections under no view
+restriction, as guest uploads wait in one until their post is published
+(``contributions.uploads``). A file only a draft, private or future post uses stays out.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 from django.db.models.lookups import StartsWith
 from wagtail.api.v2 import views
 from wagtail.api.v2.utils import BadRequestError
@@ -17,7 +21,7 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from vocabulary import api as vocabulary_api
 
@@ -99,16 +103,35 @@ def restricted_collections():
     )
 
 
-class PublicCollectionsMixin:
-    """An images or documents endpoint without the files of restricted collections.
+def used_by_readers(model):
+    """The pks of ``model``'s objects (images or documents) that a readable page or an
+    object that is not a page (a snippet) refers to."""
+    page_type = ContentType.objects.get_for_model(Page)
+    readable = readable_pages().annotate(key=Cast("pk", CharField())).values("key")
+    return (
+        ReferenceIndex.objects.filter(to_content_type=ContentType.objects.get_for_model(model))
+        .filter(~Q(base_content_type=page_type) | Q(object_id__in=readable))
+        # The index keeps every key as text; images' and documents' are integers.
+        .values(key=Cast("to_object_id", BigIntegerField()))
+    )
 
-    Wagtail's own endpoints let in whoever the restriction lets in (an editor's session);
-    these let in no one. Where a page points at a restricted file (a header image, a
-    project's output) the page shows ``null`` in its place.
+
+class PublishedFilesMixin:
+    """An images or documents endpoint with only the files of what readers see, and never
+    those of restricted collections.
+
+    Wagtail's own endpoints list every file and let in whoever a collection's restriction
+    lets in (an editor's session); these let in no one. Where a readable page points at a
+    restricted file (a header image, a project's output) it shows ``null`` in its place.
     """
 
     def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=restricted_collections())
+        return (
+            super()
+            .get_queryset()
+            .exclude(collection__in=restricted_collections())
+            .filter(pk__in=used_by_readers(self.model))
+        )
 
 
 class PublicFileSerializerMixin:
@@ -130,11 +153,11 @@ class PublicDocumentSerializer(PublicFileSerializerMixin, DocumentSerializer):
     pass
 
 
-class ImagesAPIViewSet(PublicCollectionsMixin, WagtailImagesAPIViewSet):
+class ImagesAPIViewSet(PublishedFilesMixin, WagtailImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
 
 
-class DocumentsAPIViewSet(PublicCollectionsMixin, WagtailDocumentsAPIViewSet):
+class DocumentsAPIViewSet(PublishedFilesMixin, WagtailDocumentsAPIViewSet):
     """Documents, each ``download_url`` Wagtail's serve view, which lets anyone download
     a document of an unrestricted collection."""
 

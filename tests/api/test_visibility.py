@@ -93,23 +93,68 @@ def test_child_of_a_private_page_is_a_bad_request(client, private_blog):
     assert response.json() == {"message": "parent page doesn't exist"}
 
 
+def post_using(blog, image, document, **fields):
+    """A post showing ``image`` as its header and linking ``document`` in its body."""
+    body = [("paragraph", "<p>Files.</p>"), ("document", {"document": document, "title": ""})]
+    return make_post(blog, header_image=image, body=body, **fields)
+
+
+def listed_titles(client, endpoint):
+    return [item["title"] for item in get_json(client, f"/api/v2/{endpoint}/")["items"]]
+
+
 @pytest.mark.parametrize("endpoint", ["documents", "images"])
-def test_restricted_collection_files_are_absent(client, guest_files, endpoint, admin_user):
+def test_restricted_collection_files_are_absent(client, blog, guest_files, endpoint, admin_user):
     document, image = guest_files
+    post_using(blog, image, document)  # published, yet its files wait in the guest collection
+    post_using(blog, make_image("Skyline"), make_document("Annual report"))
     hidden = document if endpoint == "documents" else image
-    public = make_document("Annual report") if endpoint == "documents" else make_image("Skyline")
     client.force_login(admin_user)  # who may see them in the admin, not here
 
-    listing = get_json(client, f"/api/v2/{endpoint}/")
-
-    assert [item["title"] for item in listing["items"]] == [public.title]
+    assert listed_titles(client, endpoint) == [
+        "Annual report" if endpoint == "documents" else "Skyline"
+    ]
     assert client.get(f"/api/v2/{endpoint}/{hidden.pk}/").status_code == 404
     assert client.get(f"/api/v2/{endpoint}/find/?id={hidden.pk}").status_code == 404
     assert get_json(client, f"/api/v2/{endpoint}/?search=guest")["items"] == []
 
 
-def test_public_document_downloads_anonymously(client, home):
+@pytest.mark.parametrize(
+    ("how", "fields"),
+    [
+        ("draft", {"live": False}),
+        ("future", {"days_ago": -3}),
+        ("private", {}),
+    ],
+)
+def test_files_only_a_hidden_post_uses_are_absent(client, blog, how, fields):
+    post = post_using(blog, make_image("Embargoed header"), make_document("Embargoed"), **fields)
+    if how == "private":
+        make_private(post)
+    make_image("Unused upload")
+    make_document("Unused paper")
+    post_using(blog, make_image("Published header"), make_document("Published report"))
+
+    assert listed_titles(client, "images") == ["Published header"]
+    assert listed_titles(client, "documents") == ["Published report"]
+
+
+def test_a_file_appears_once_its_post_is_published(client, blog):
+    post = post_using(blog, make_image("Header"), make_document("Report"), live=False)
+    assert listed_titles(client, "images") == []
+    post.save_revision().publish()
+    assert listed_titles(client, "images") == ["Header"]
+    assert listed_titles(client, "documents") == ["Report"]
+
+
+def test_a_persons_photo_is_listed(client, db):
+    make_person("Ana Costa", photo=make_image("Portrait"))
+    assert listed_titles(client, "images") == ["Portrait"]
+
+
+def test_public_document_downloads_anonymously(client, blog):
     document = make_document("Annual report", b"%PDF-1.4 annual")
+    post_using(blog, make_image(), document)
     [item] = get_json(client, "/api/v2/documents/")["items"]
 
     assert item["meta"]["download_url"] == f"http://testserver{document.url}"
