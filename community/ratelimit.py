@@ -27,6 +27,8 @@ class Rate:
         if not match:
             raise ValueError(f"Not a rate: {text!r} (e.g. '5/10m', '20/h').")
         count, multiple, unit = match.groups()
+        if multiple and int(multiple) == 0:
+            raise ValueError(f"Not a rate: {text!r} (its period is zero).")
         return cls(int(count), int(multiple or 1) * UNITS[unit])
 
 

@@ -1,7 +1,7 @@
 from django.core.checks import register
 
 from community.checks import rate
-from vocabulary.checks import missing_apps, positive_int, setting_errors
+from vocabulary.checks import missing_apps, positive_int, routed_urls, setting_errors
 
 from .conf import contribution_settings
 
@@ -17,6 +17,13 @@ def valid_setting(name, value):
 @register()
 def check_contributions(app_configs=None, **kwargs):
     required = ["blog", "community", "wagtail.documents", "wagtail.images"]
-    return missing_apps("contributions", required, "contributions.E001") + setting_errors(
-        contribution_settings, valid_setting, "contributions.E002"
+    return (
+        missing_apps("contributions", required, "contributions.E001")
+        + setting_errors(contribution_settings, valid_setting, "contributions.E002")
+        + routed_urls(
+            "contributions",
+            ["contributions:contribute"],
+            'path("contribute/", include("contributions.urls"))',
+            "contributions.E003",
+        )
     )

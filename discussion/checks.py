@@ -2,7 +2,13 @@ from django.conf import settings
 from django.core.checks import Error, register
 
 from community.checks import rate
-from vocabulary.checks import app_order_error, missing_apps, positive_int, setting_errors
+from vocabulary.checks import (
+    app_order_error,
+    missing_apps,
+    routed_urls,
+    setting_errors,
+    whole_number,
+)
 
 from .conf import discussion_settings
 
@@ -17,7 +23,11 @@ XTD_SETTINGS = {
 
 
 def valid_setting(name, value):
-    return rate(name, value) if name.startswith("COMMENTS_RATE") else positive_int(name, value)
+    if name.startswith("COMMENTS_RATE"):
+        return rate(name, value)
+    if name == "COMMENTS_CLOSE_AFTER_DAYS" and value is None:
+        return None  # comments never close by age
+    return whole_number(name, value)
 
 
 @register()
@@ -40,4 +50,13 @@ def check_discussion(app_configs=None, **kwargs):
         for name, expected in XTD_SETTINGS.items()
         if getattr(settings, name, None) != expected
     ]
+    if not isinstance(getattr(settings, "SITE_ID", None), int):
+        # Without it django_comments looks the site up by the request's host, and a host
+        # missing from django_site fails every comment.
+        errors.append(
+            Error("The discussion app needs SITE_ID (django.contrib.sites).", id="discussion.E005")
+        )
+    errors += routed_urls(
+        "discussion", ["discussion:post"], 'path("", include("discussion.urls"))', "discussion.E006"
+    )
     return errors + setting_errors(discussion_settings, valid_setting, "discussion.E004")

@@ -7,9 +7,10 @@ helpers here.
 
 from django.apps import apps
 from django.core.checks import Error, register
-from django.template import TemplateDoesNotExist, engines
+from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.backends.django import DjangoTemplates
 from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
 
 from .conf import vocabulary_settings
 
@@ -45,7 +46,32 @@ def setting_errors(app_settings, valid, check_id: str) -> list[Error]:
 
 
 def positive_int(name, value):
-    return None if isinstance(value, int) and value > 0 else "a positive whole number"
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return None
+    return "a positive whole number"
+
+
+def whole_number(name, value):
+    """Zero allowed."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return "a whole number, 0 or more"
+
+
+def routed_urls(plugin: str, url_names: list[str], include: str, check_id: str) -> list[Error]:
+    """An error if the host's URLs do not route the plugin's own views."""
+    try:
+        for name in url_names:
+            reverse(name)
+    except NoReverseMatch:
+        return [
+            Error(
+                f"The {plugin} app's URLs are not routed.",
+                hint=f"Add {include} to the site's urlpatterns, before Wagtail's.",
+                id=check_id,
+            )
+        ]
+    return []
 
 
 @register()
@@ -68,10 +94,10 @@ def check_vocabulary(app_configs=None, **kwargs):
     base = vocabulary_settings.CITYFORUM_BASE_TEMPLATE
     try:
         get_template(base)
-    except TemplateDoesNotExist:
+    except (TemplateDoesNotExist, TemplateSyntaxError):
         errors.append(
             Error(
-                f"The base template {base!r} that City Forum's pages extend does not exist.",
+                f"The base template {base!r} that City Forum's pages extend does not load.",
                 hint="Set CITYFORUM_BASE_TEMPLATE to the site's base template; it should have "
                 "the blocks title, head_extra, body_class and content.",
                 id="vocabulary.E003",

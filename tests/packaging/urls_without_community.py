@@ -1,0 +1,6 @@
+"""A host that installs the community apps but routes none of their views."""
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+
+urlpatterns = [path("", include(wagtail_urls))]
