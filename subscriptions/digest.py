@@ -124,7 +124,7 @@ def _send(subscriber, entries, more):
     root = mail.site_url("")  # once: each call looks the site up
     unsubscribe_url = root + tokens.unsubscribe_path(subscriber)
     followed = [
-        {"name": theme.name, "url": root + theme.get_absolute_url()}
+        {"name": theme.name, "url": root + url if (url := theme.get_absolute_url()) else ""}
         for theme in subscriber.themes.all()
     ]
     mail.send(

@@ -29,7 +29,9 @@ class HtmlUrlField(Field):
         return instance
 
     def to_representation(self, instance):
-        return get_full_url(self.context["request"], instance.get_absolute_url())
+        # None where the host has no page for it (get_absolute_url() is "").
+        url = instance.get_absolute_url()
+        return get_full_url(self.context["request"], url) if url else None
 
 
 # For the vocabulary that has pages of its own on the site (themes and cities).
