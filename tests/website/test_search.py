@@ -1,8 +1,15 @@
 """Search over published posts, with a theme facet."""
 
-import pytest
+from datetime import timedelta
 
-from tests.factories import make_person, make_post, make_theme
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import make_person, make_post, make_private, make_theme
+
+SEARCH_BUDGET = 5  # facet counts, their themes, a page of posts, their blog, projects
 
 
 @pytest.fixture
@@ -150,3 +157,111 @@ def test_search_lists_matching_research_projects_first(client, home, blog):
     assert "Medellín and its libraries" in html[html.index('id="results-heading"') :]
     # beside a theme facet, or past the first page, only posts are listed
     assert 'id="projects-heading"' not in client.get("/search/?q=Medellín&theme=x").content.decode()
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="best match is offered on PostgreSQL only: SQLite's backend ranks too slowly",
+)
+
+
+@pytest.fixture
+def harbour_posts(blog):
+    """An older post about harbours and a newer one that mentions a harbour once."""
+    make_post(
+        blog,
+        "Harbour cities compared",
+        days_ago=5,
+        body=[("paragraph", "<p>The harbour trade shapes each harbour city and its harbour.</p>")],
+    )
+    make_post(
+        blog,
+        "A budget in brief",
+        days_ago=1,
+        body=[("paragraph", "<p>The council spent more on schools than on the harbour.</p>")],
+    )
+
+
+@postgresql_only
+def test_best_match_ranks_the_post_about_the_word_first(client, harbour_posts):
+    assert result_titles(client.get("/search/?q=harbour&order=relevance")) == [
+        "Harbour cities compared",
+        "A budget in brief",
+    ]
+    assert result_titles(client.get("/search/?q=harbour&order=newest")) == [
+        "A budget in brief",
+        "Harbour cities compared",
+    ]
+
+
+def test_order_choice_is_offered_only_where_the_database_ranks(client, harbour_posts):
+    html = client.get("/search/?q=harbour").content.decode()
+    ranks = connection.vendor == "postgresql"
+    assert ("Best match" in html) == ranks
+    expected = "relevance" if ranks else "newest"  # SQLite ignores the choice
+    assert client.get("/search/?q=harbour&order=relevance").context["order"] == expected
+
+
+@pytest.mark.parametrize(
+    "order", ["", "RELEVANCE", "relevance'", "-date", "newest;drop", "x" * 500, "\x00"]
+)
+def test_unknown_orders_fall_back_to_newest(client, harbour_posts, order):
+    response = client.get("/search/", {"q": "harbour", "order": order})
+    assert response.status_code == 200
+    assert result_titles(response) == ["A budget in brief", "Harbour cities compared"]
+
+
+def orders():
+    return ["newest", "relevance"] if connection.vendor == "postgresql" else ["newest"]
+
+
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_pages_of_results_hold_every_match_once_in_each_order(client, blog, order):
+    if order not in orders():
+        pytest.skip("best match is offered on PostgreSQL only")
+    titles = {make_post(blog, f"Ferry report {n}", days_ago=n).title for n in range(13)}
+    first = client.get(f"/search/?q=ferry&order={order}")
+    html = first.content.decode()
+    assert first.context["results"].has_next and not first.context["results"].has_previous
+    assert f'href="?q=ferry&amp;order={order}&amp;page=2"' in html
+    second = client.get(f"/search/?q=ferry&order={order}&page=2")
+    assert not second.context["results"].has_next
+    shown = result_titles(first) + result_titles(second)
+    assert len(shown) == 13 and set(shown) == titles
+    if order == "newest":
+        assert shown == [f"Ferry report {n}" for n in range(13)]
+    assert client.get(f"/search/?q=ferry&order={order}&page=3").status_code == 404
+
+
+@pytest.fixture
+def hidden_matches(blog):
+    make_post(blog, "Visible lighthouse", days_ago=2)
+    make_post(blog, "Draft lighthouse", days_ago=1, live=False)
+    make_private(make_post(blog, "Private lighthouse", days_ago=1))
+    make_post(blog, "Future lighthouse", date=timezone.now() + timedelta(days=2))
+
+
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_search_shows_only_published_posts_in_each_order(client, hidden_matches, order):
+    response = client.get(f"/search/?q=lighthouse&order={order}")
+    assert result_titles(response) == ["Visible lighthouse"]
+    assert [f["hits"] for f in response.context["facets"]] == []
+    for title in ("Draft", "Private", "Future"):
+        assert f"{title} lighthouse" not in response.content.decode()
+
+
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_search_query_count_does_not_grow_with_matches(client, blog, order):
+    theme = make_theme("Ports", slug="ports")
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/search/?q=quay&order={order}").status_code == 200
+        return len(captured)
+
+    make_post(blog, "Quay one", themes=[theme])
+    client.get("/search/?q=quay")  # fills the site and menu cache
+    few = count_queries()
+    for n in range(30):
+        make_post(blog, f"Quay {n}", themes=[theme])
+    assert count_queries() == few <= SEARCH_BUDGET, few
