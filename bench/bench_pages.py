@@ -98,6 +98,7 @@ MEMBER_ROLES = [
 # Budgets of the query budget tests (tests/blog/ and tests/projects/test_query_budgets.py).
 LISTING_BUDGET, POST_BUDGET, FEED_BUDGET = 10, 15, 6
 PROJECT_INDEX_BUDGET, PROJECT_BUDGET, PROJECT_FEED_BUDGET, PLACE_BUDGET = 12, 20, 10, 12
+SEARCH_BUDGET = 5  # tests/website/test_search.py
 
 
 @dataclass
@@ -211,6 +212,7 @@ def generate(n_posts: int, n_projects: int) -> list[PageSpec]:
     from blog.models import BlogCategory, BlogPage, BlogPageAuthor, BlogSeries
     from tests.factories import make_site
     from vocabulary.models import City, Person, Theme
+    from website.search import ranks_well
 
     rng = random.Random(42)
     place_rng = random.Random(43)  # a stream of its own, so the posts stay those of older runs
@@ -260,6 +262,7 @@ def generate(n_posts: int, n_projects: int) -> list[PageSpec]:
     in_series = BlogPage.objects.filter(series=series).order_by("series_position")
     post = in_series[in_series.count() // 2]  # one with a previous and a next post
     theme, search = themes[0].slug, f"/search/?q={SEARCH_WORD}"
+    halfway = n_posts // 20  # of ten results a page: the word is in nearly every post
     blog_pages = [
         PageSpec("Blog index", "/blog/", LISTING_GOAL_MS, LISTING_BUDGET),
         PageSpec("Post", post.get_url(), None, POST_BUDGET),
@@ -287,8 +290,14 @@ def generate(n_posts: int, n_projects: int) -> list[PageSpec]:
         *blog_pages,
         *project_pages,
         PageSpec("Home", "/"),
-        PageSpec("Search", search, SEARCH_GOAL_MS),
-        PageSpec("Search + theme facet", f"{search}&theme={theme}", SEARCH_GOAL_MS),
+        PageSpec("Search", search, SEARCH_GOAL_MS, SEARCH_BUDGET),
+        PageSpec("Search + theme facet", f"{search}&theme={theme}", SEARCH_GOAL_MS, SEARCH_BUDGET),
+        PageSpec("Search, halfway page", f"{search}&page={halfway}", None, SEARCH_BUDGET),
+        *(  # offered only where the database ranks matches
+            [PageSpec("Search, best match", f"{search}&order=relevance", None, SEARCH_BUDGET)]
+            if ranks_well()
+            else []
+        ),
     ]
 
 
