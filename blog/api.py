@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 from django.db.models.lookups import StartsWith
-from wagtail.api.v2 import views
+from wagtail.api.v2 import serializers, views
+from wagtail.api.v2.serializers import PageAliasOfField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
@@ -48,6 +49,20 @@ def readable_pages():
     )
 
 
+class ReadableAliasOfField(PageAliasOfField):
+    """The page an alias copies, where a reader may see it; else null, so a public alias
+    does not name a private original."""
+
+    def get_attribute(self, instance):
+        if instance.alias_of_id is None:
+            return None
+        return readable_pages().filter(pk=instance.alias_of_id).first()
+
+
+class PageSerializer(serializers.PageSerializer):
+    alias_of = ReadableAliasOfField(read_only=True)
+
+
 class PagesAPIViewSet(views.PagesAPIViewSet):
     """Wagtail's pages endpoint, showing only readable pages, filtered by ``?theme=`` and
     ``?city=`` too, with each body (as HTML) on the detail view only."""
@@ -57,6 +72,7 @@ class PagesAPIViewSet(views.PagesAPIViewSet):
         vocabulary_api.CityFilter,
         *views.PagesAPIViewSet.filter_backends,
     ]
+    base_serializer_class = PageSerializer
     known_query_parameters = views.PagesAPIViewSet.known_query_parameters | {"theme", "city"}
     detail_only_fields = views.PagesAPIViewSet.detail_only_fields + ["body"]
     # Per page type, what a listing of that type (?type=...) fetches for all its pages at once.

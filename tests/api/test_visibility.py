@@ -184,3 +184,15 @@ def test_guests_are_listed_once_a_published_post_credits_them(client, blog):
 
     assert listed == ["Published guest", "Staff writer"]
     assert client.get(f"/api/v2/people/{waiting.pk}/").status_code == 404
+
+
+def test_a_public_alias_does_not_name_its_private_original(client, blog, private_blog):
+    alias = private_blog.create_alias(parent=blog, update_slug="alias-of-members-post")
+    public = make_post(blog, "Shared openly")
+    public_alias = public.create_alias(parent=blog, update_slug="alias-of-shared-post")
+
+    def alias_of(page):
+        return get_json(client, f"/api/v2/pages/{page.pk}/")["meta"]["alias_of"]
+
+    assert alias_of(alias) is None
+    assert alias_of(public_alias)["id"] == public.pk
