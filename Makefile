@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
-	lint format bench services chromium clean
+	lint format bench bench-load services chromium clean
 
 ## The site with demo content on SQLite, a task worker beside it: http://127.0.0.1:8000/
 run: install migrate demo serve
@@ -66,6 +66,12 @@ bench: install-dev
 	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_comments.py
+
+## gunicorn and the production settings under load (wrk), on PostgreSQL and Redis.
+bench-load: install-dev services
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/bench_load.py
 
 ## Debian's Chromium for the browser tests (Playwright never downloads its own).
 chromium:
