@@ -52,6 +52,8 @@ def _rejected(instance, **kwargs):
 
 def _decide(submissions, outcome, **fields):
     decided = list(submissions.values_list("pk", flat=True))
+    if not decided:  # most posts, imported ones above all, are no guest's
+        return
     GuestSubmission.objects.filter(pk__in=decided).update(
         outcome=outcome, decided_at=timezone.now(), **fields
     )

@@ -107,15 +107,21 @@ def guest_collection():
 def release_files(post):
     """The published ``post``'s header image and documents move from guest submissions to
     the root collection, so readers may download them."""
+    document_ids = [
+        block.value["document"].pk
+        for block in post.body
+        if block.block_type == "document" and block.value["document"]
+    ]
+    if post.header_image_id is None and not document_ids:
+        return  # no query for a post without files, as imported posts are
     root = Collection.get_first_root_node()
     waiting = root.get_children().filter(name=COLLECTION_NAME)
-    documents = [block.value["document"] for block in post.body if block.block_type == "document"]
     get_image_model().objects.filter(pk=post.header_image_id, collection__in=waiting).update(
         collection=root
     )
-    get_document_model().objects.filter(
-        pk__in=[document.pk for document in documents if document], collection__in=waiting
-    ).update(collection=root)
+    get_document_model().objects.filter(pk__in=document_ids, collection__in=waiting).update(
+        collection=root
+    )
 
 
 def _check_size(upload, limit: int, what: str) -> None:
