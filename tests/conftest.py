@@ -10,6 +10,21 @@ def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"
 
 
+def _flushes_without_restoring(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        return marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback")
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures and "django_db_serialized_rollback" not in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests without serialized rollback run last: their flush rebuilds the
+    content types, which a later test's serialized restore would then collide with."""
+    items.sort(key=_flushes_without_restoring)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache (menus, site root paths)."""

@@ -3,7 +3,10 @@
 import itertools
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
@@ -45,7 +48,12 @@ def make_site():
 
 def _make_root():
     """The tree roots and default locale that migrations create, after a transactional
-    test has flushed them away."""
+    test has flushed them away (with the content types too, when a serialized test's flush
+    skipped rebuilding them)."""
+    if not ContentType.objects.exists():
+        ContentType.objects.clear_cache()
+        for app_config in apps.get_app_configs():
+            create_contenttypes(app_config, verbosity=0)
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
