@@ -13,7 +13,9 @@ def pytest_report_header(config):
 def _flushes_without_restoring(item):
     marker = item.get_closest_marker("django_db")
     if marker is not None:
-        return marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback")
+        return bool(marker.kwargs.get("transaction")) and not marker.kwargs.get(
+            "serialized_rollback"
+        )
     fixtures = getattr(item, "fixturenames", ())
     return "transactional_db" in fixtures and "django_db_serialized_rollback" not in fixtures
 
