@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -46,14 +46,20 @@ def make_site():
     return home, blog
 
 
+def restore_permissions():
+    """Content types and permissions as migrations leave them, where a transactional test's
+    flush removed them (a serialized test's flush skips rebuilding them)."""
+    if not ContentType.objects.exists():
+        ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)  # content types first, as migrate does
+
+
 def _make_root():
     """The tree roots and default locale that migrations create, after a transactional
     test has flushed them away (with the content types too, when a serialized test's flush
     skipped rebuilding them)."""
-    if not ContentType.objects.exists():
-        ContentType.objects.clear_cache()
-        for app_config in apps.get_app_configs():
-            create_contenttypes(app_config, verbosity=0)
+    restore_permissions()
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )

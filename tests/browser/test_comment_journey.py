@@ -1,11 +1,13 @@
 """A reader comments, an editor approves it in the Wagtail admin, the reader sees it."""
 
+from importlib import import_module
+
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from discussion.models import Comment
 from tests.browser.conftest import ARTIFACTS
-from tests.factories import make_post, make_site
+from tests.factories import make_post, make_site, restore_permissions
 
 # serialized_rollback: a transactional test flushes the tables, and what migrations create
 # (the root page, the Editors group and its comment permissions) must come back.
@@ -25,8 +27,17 @@ def post():
 
 @pytest.fixture
 def editor():
+    """An editor as Wagtail's and this app's migrations make one, made again where another
+    transactional test's flush took the group away."""
+    restore_permissions()
+    group, _ = Group.objects.get_or_create(name="Editors")
+    moderation = import_module("discussion.migrations.0002_moderator_permissions").CODENAMES
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="discussion", codename__in=moderation),
+    )
     user = User.objects.create_user("edna", "edna@example.org", "a-long-password-1")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(group)
     return user
 
 
