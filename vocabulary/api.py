@@ -34,7 +34,6 @@ class HtmlUrlField(Field):
         return get_full_url(self.context["request"], url) if url else None
 
 
-# For the vocabulary that has pages of its own on the site (themes and cities).
 HTML_URL = APIField("html_url", serializer=HtmlUrlField(read_only=True))
 
 
@@ -57,7 +56,16 @@ class VocabularyAPIViewSet(BaseAPIViewSet):
         return self.model.objects.order_by("name", "pk")
 
 
-class ThemesAPIViewSet(VocabularyAPIViewSet):
+class VocabularyWithPagesAPIViewSet(VocabularyAPIViewSet):
+    """Vocabulary that may have pages of its own on the site (themes and cities): each
+    item says where, as ``html_url``."""
+
+    meta_fields = VocabularyAPIViewSet.meta_fields + [HTML_URL]
+    listing_default_fields = VocabularyAPIViewSet.listing_default_fields + ["html_url"]
+    nested_default_fields = VocabularyAPIViewSet.nested_default_fields + ["html_url"]
+
+
+class ThemesAPIViewSet(VocabularyWithPagesAPIViewSet):
     name = "themes"
     model = Theme
     body_fields = VocabularyAPIViewSet.body_fields + [
@@ -66,9 +74,6 @@ class ThemesAPIViewSet(VocabularyAPIViewSet):
         APIField("synonyms", serializer=ListField(source="synonym_list", read_only=True)),
         "image",
     ]
-    meta_fields = VocabularyAPIViewSet.meta_fields + [HTML_URL]
-    listing_default_fields = VocabularyAPIViewSet.listing_default_fields + ["html_url"]
-    nested_default_fields = VocabularyAPIViewSet.nested_default_fields + ["html_url"]
 
 
 class OrganisationsAPIViewSet(VocabularyAPIViewSet):
@@ -102,16 +107,13 @@ class PeopleAPIViewSet(VocabularyAPIViewSet):
         return []
 
 
-class CitiesAPIViewSet(VocabularyAPIViewSet):
+class CitiesAPIViewSet(VocabularyWithPagesAPIViewSet):
     name = "cities"
     model = City
     body_fields = VocabularyAPIViewSet.body_fields + [
         APIField("country", serializer=CountryField(read_only=True)),
         "description",
     ]
-    meta_fields = VocabularyAPIViewSet.meta_fields + [HTML_URL]
-    listing_default_fields = VocabularyAPIViewSet.listing_default_fields + ["html_url"]
-    nested_default_fields = VocabularyAPIViewSet.nested_default_fields + ["html_url"]
 
 
 class PagesAboutFilter(BaseFilterBackend):
