@@ -15,7 +15,8 @@ def set_status(comments, status):
             comments.exclude(status=status).order_by().values_list("pk", flat=True)
         )
     count = comments.order_by()._update_status(status)
-    comments_moderated.send(sender=Comment)
+    if count:
+        comments_moderated.send(sender=Comment)
     for pk in newly_approved:
         after_commit(notify_followers, pk)
     return count
