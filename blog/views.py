@@ -1,5 +1,6 @@
 """A short road to the feeds of every blog index."""
 
+from django.utils import translation
 from django.http import Http404
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
@@ -42,8 +43,9 @@ def site_root_path(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    # Site.get_site_root_paths() is cached by Wagtail, so this costs no query.
-    for root in Site.get_site_root_paths():
-        if root.site_id == site.pk:
-            return root.root_path
-    return None
+    # Site.get_site_root_paths() is cached by Wagtail, so this costs no query. With
+    # internationalisation on it holds one root per language: the reader's comes first.
+    language = translation.get_language()
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    roots.sort(key=lambda root: root.language_code != language)
+    return roots[0].root_path if roots else None

@@ -9,7 +9,7 @@ A response is cached when the request is an anonymous GET or HEAD (no session or
 cookie) outside ``PAGE_CACHE_EXCLUDED_PATHS``, and the response is a 200, 301 or 404 that
 sets no cookie, may be stored publicly and is no private page. The key holds the
 generation of ``website.structure`` (bumped by every publish, move, delete, comment
-moderation, vocabulary edit and import), the scheme, host, language, method, path and query.
+moderation, vocabulary edit and import), the scheme, host, method, path and query (the path names the language).
 Forms on cached pages carry no CSRF token: ``csrf.js`` asks ``csrf_token_view`` for a
 fresh one before a form is sent.
 """
@@ -50,8 +50,16 @@ def _cacheable_request(request):
         and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         and not request.COOKIES.get(CookieStorage.cookie_name)
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+        and not _unprefixed_path(request.path).startswith(
+            tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        )
     )
+
+
+def _unprefixed_path(path):
+    """``/fr/comments/…`` → ``/comments/…``, so one exclusion covers every language."""
+    language = translation.get_language_from_path(path)
+    return path.removeprefix(f"/{language}") if language else path
 
 
 def _cacheable_response(request, response):
@@ -77,7 +85,6 @@ def _key(request):
             str(generation()),
             request.scheme,
             request.get_host(),
-            translation.get_language() or "",
             request.method,
             path,
         ]

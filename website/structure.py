@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Site
 
 GENERATION_KEY = "website:structure-generation"
@@ -65,16 +66,16 @@ class MenuItem:
 
 
 def menu_items(request):
-    """The home page's live children marked "show in menus"."""
+    """The live children marked "show in menus" of the home page in the reader's language."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = _key(f"menu:{site.pk}")
+    key = _key(f"menu:{site.pk}:{translation.get_language()}")
     items = cache.get(key)
     if items is None:
         items = [
             MenuItem(page.title, page.get_url(request), page.path)
-            for page in site.root_page.get_children().live().in_menu()
+            for page in site.root_page.localized.get_children().live().in_menu()
         ]
         cache.set(key, items, timeout=60 * 60)
     return items
