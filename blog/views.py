@@ -1,7 +1,7 @@
 """A short road to the feeds of every blog index."""
 
-from django.utils import translation
 from django.http import Http404
+from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve

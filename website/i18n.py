@@ -7,8 +7,8 @@ from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import translate_url
-from django.utils.cache import cc_delim_re
 from django.utils import translation
+from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 

@@ -9,7 +9,8 @@ A response is cached when the request is an anonymous GET or HEAD (no session or
 cookie) outside ``PAGE_CACHE_EXCLUDED_PATHS``, and the response is a 200, 301 or 404 that
 sets no cookie, may be stored publicly and is no private page. The key holds the
 generation of ``website.structure`` (bumped by every publish, move, delete, comment
-moderation, vocabulary edit and import), the scheme, host, method, path and query (the path names the language).
+moderation, vocabulary edit and import), the scheme, host, method, path and query (the
+path names the language).
 Forms on cached pages carry no CSRF token: ``csrf.js`` asks ``csrf_token_view`` for a
 fresh one before a form is sent.
 """
