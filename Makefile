@@ -7,9 +7,13 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cityforum
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The apps with strings for readers or editors, each with its own catalogues in locale/.
+APPS := blog community contributions demo discussion importers projects subscriptions \
+	vocabulary website
 
 .PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
-	lint format bench bench-load services chromium clean
+	lint format bench bench-load services chromium clean \
+	messages messages-compile gettext
 
 ## The site with demo content on SQLite, a task worker beside it: http://127.0.0.1:8000/
 run: install migrate demo serve
@@ -24,9 +28,28 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install -q -e ".[site]"
+	$(MAKE) -s messages-compile
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install -q -e ".[site,dev]"
+	$(MAKE) -s messages-compile
+
+## The French and Spanish catalogues (each app's locale/): `messages` collects new strings
+## from the code into the .po files, `messages-compile` makes the .mo files Django reads.
+messages: gettext
+	for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages \
+		-l fr -l es --add-location=file --no-obsolete --ignore="static/*" -v 0); done
+	@# A new catalogue's header comes marked fuzzy and without its language: fix both.
+	for po in */locale/*/LC_MESSAGES/django.po; do lang=$$(echo $$po | cut -d/ -f3); \
+		sed -i -e '1,/^msgid/{/^#, fuzzy$$/d}' \
+		-e "s/^\"Language: \\\\n\"$$/\"Language: $$lang\\\\n\"/" $$po; done
+
+messages-compile: gettext
+	$(BIN)/python manage.py compilemessages --ignore=".venv" -v 0
+
+gettext:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext >/dev/null; }
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput -v 0
