@@ -44,6 +44,7 @@ from vocabulary.models import (
     rank_by_shared_themes,
 )
 from vocabulary.serializers import NestedListField, RenderedStreamField
+from vocabulary.translations import TranslatedText, with_translations
 
 from . import feeds
 from .blocks import BlogBodyBlock
@@ -60,7 +61,8 @@ RESERVED_SLUGS = {"theme", "category", "author", "series", "feed"}
 FEED_SUFFIX = r"(?:(?P<feed>feed)/(?:(?P<feed_format>atom|json)/)?)?$"
 
 
-class BlogCategory(NamedSlugModel):
+@with_translations
+class BlogCategory(NamedSlugModel, TranslatedText):
     description = models.TextField(blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -70,7 +72,8 @@ class BlogCategory(NamedSlugModel):
         verbose_name_plural = "blog categories"
 
 
-class BlogSeries(NamedSlugModel):
+@with_translations
+class BlogSeries(NamedSlugModel, TranslatedText):
     """Posts meant to be read in order, e.g. the "Cities Diplomacy Series"."""
 
     description = models.TextField(blank=True)

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from .sites import host_url
+from .translations import TranslatedText, with_translations
 
 
 class NamedSlugModel(models.Model):
@@ -49,7 +50,8 @@ class NamedSlugModel(models.Model):
         return slug
 
 
-class Theme(TagBase):
+@with_translations
+class Theme(TranslatedText, TagBase):
     """A curated tag such as #urbanSDG or City diplomacy.
 
     A django-taggit tag model, so Wagtail's tag widget and autocomplete work unchanged;
@@ -92,7 +94,8 @@ class Theme(TagBase):
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
 
 
-class Organisation(NamedSlugModel):
+@with_translations
+class Organisation(NamedSlugModel, TranslatedText):
     class Kind(models.TextChoices):
         UNIVERSITY = "university", "University or research centre"
         LOCAL_GOVERNMENT = "local-government", "Local or regional government"
