@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.http import HttpResponse
 from django.test import Client, TestCase
-from django.urls import include, path
+from django.urls import path
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -30,6 +30,7 @@ from tests.factories import (
     make_series,
     make_theme,
 )
+from website import urls as website_urls
 
 
 def set_cookie_view(request):
@@ -38,7 +39,8 @@ def set_cookie_view(request):
     return response
 
 
-urlpatterns = [path("sets-cookie/", set_cookie_view), path("", include("website.urls"))]
+# i18n_patterns cannot be included: the site's own patterns, with one more route first.
+urlpatterns = [path("sets-cookie/", set_cookie_view), *website_urls.urlpatterns]
 
 
 @pytest.fixture(autouse=True)
