@@ -9,7 +9,6 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
@@ -60,11 +59,23 @@ def _make_root():
     test has flushed them away (with the content types too, when a serialized test's flush
     skipped rebuilding them)."""
     restore_permissions()
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
     Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Page.add_root(instance=Page(title="Root", slug="root", live=True))
+
+
+def translate_page(page, language_code, **fields):
+    """``page``'s translation into ``language_code`` (with its parents'), published with
+    ``fields`` changed."""
+    translation = page.specific.copy_for_translation(
+        Locale.objects.get(language_code=language_code), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
 
 
 def make_theme(name=None, **fields):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,12 +21,13 @@ from .translations import TranslatedText, with_translations
 class NamedSlugModel(models.Model):
     """A named thing with a URL slug that is filled in from the name when left empty."""
 
-    name = models.CharField(max_length=255)
+    name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(
+        _("slug"),
         max_length=255,
         unique=True,
         blank=True,
-        help_text="Used in web addresses; filled in from the name when left empty.",
+        help_text=_("Used in web addresses; filled in from the name when left empty."),
     )
 
     class Meta:
@@ -62,16 +64,27 @@ class Theme(TranslatedText, TagBase):
     free_tagging = False
 
     hashtag = models.CharField(
-        max_length=100, blank=True, help_text="As used on social media, e.g. #urbanSDG."
-    )
-    description = models.TextField(blank=True)
-    synonyms = models.TextField(
+        _("hashtag"),
+        max_length=100,
         blank=True,
-        help_text="Other names for this theme, in any language, one per line "
-        "(e.g. 'diplomatie des villes'). Used to recognise it in partner feeds.",
+        help_text=_("As used on social media, e.g. #urbanSDG."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    synonyms = models.TextField(
+        _("synonyms"),
+        blank=True,
+        help_text=_(
+            "Other names for this theme, in any language, one per line "
+            "(e.g. 'diplomatie des villes'). Used to recognise it in partner feeds."
+        ),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
 
     panels = [
@@ -85,6 +98,8 @@ class Theme(TranslatedText, TagBase):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def get_absolute_url(self):
         return host_url("theme_detail", self.slug)
@@ -97,21 +112,26 @@ class Theme(TranslatedText, TagBase):
 @with_translations
 class Organisation(NamedSlugModel, TranslatedText):
     class Kind(models.TextChoices):
-        UNIVERSITY = "university", "University or research centre"
-        LOCAL_GOVERNMENT = "local-government", "Local or regional government"
-        NETWORK = "network", "City network or association"
-        INTERNATIONAL = "international", "International organisation"
-        GOVERNMENT = "government", "National government or agency"
-        FUNDER = "funder", "Foundation or funder"
-        COMPANY = "company", "Company or consultancy"
-        PUBLISHER = "publisher", "Publisher or media"
-        OTHER = "other", "Other"
+        UNIVERSITY = "university", _("University or research centre")
+        LOCAL_GOVERNMENT = "local-government", _("Local or regional government")
+        NETWORK = "network", _("City network or association")
+        INTERNATIONAL = "international", _("International organisation")
+        GOVERNMENT = "government", _("National government or agency")
+        FUNDER = "funder", _("Foundation or funder")
+        COMPANY = "company", _("Company or consultancy")
+        PUBLISHER = "publisher", _("Publisher or media")
+        OTHER = "other", _("Other")
 
-    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
-    website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
 
     panels = [
@@ -123,22 +143,41 @@ class Organisation(NamedSlugModel, TranslatedText):
         FieldPanel("logo"),
     ]
 
+    class Meta(NamedSlugModel.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
 
 class Person(NamedSlugModel):
     """Someone who writes or works here; need not have a login."""
 
     role = models.CharField(
-        max_length=255, blank=True, help_text="Role or affiliation, e.g. 'Secretary General, UCLG'."
+        _("role"),
+        max_length=255,
+        blank=True,
+        help_text=_("Role or affiliation, e.g. 'Secretary General, UCLG'."),
     )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("organisation"),
     )
-    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
     )
     email = models.EmailField(
-        blank=True, help_text="Never shown on the site; used to notify this person."
+        _("email"),
+        blank=True,
+        help_text=_("Never shown on the site; used to notify this person."),
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -146,33 +185,37 @@ class Person(NamedSlugModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="person",
+        verbose_name=_("user account"),
     )
     is_guest = models.BooleanField(
-        "guest contributor",
+        _("guest contributor"),
         default=False,
-        help_text="Sent a post through the public guest post form; their posts are "
-        "labelled as guest posts.",
+        help_text=_(
+            "Sent a post through the public guest post form; their posts are "
+            "labelled as guest posts."
+        ),
     )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading="Affiliation"),
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading=_("Affiliation")),
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("is_guest"),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("user")], heading="Private"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("user")], heading=_("Private")),
     ]
 
     class Meta(NamedSlugModel.Meta):
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
 
 class City(NamedSlugModel):
     """A city, metropolitan area or region that projects and posts cover."""
 
-    country = CountryField()
-    description = models.TextField(blank=True)
+    country = CountryField(_("country"))
+    description = models.TextField(_("description"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -182,7 +225,8 @@ class City(NamedSlugModel):
     ]
 
     class Meta(NamedSlugModel.Meta):
-        verbose_name_plural = "cities"
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
 
     def get_absolute_url(self):
         return host_url("city_detail", self.slug)

@@ -9,7 +9,6 @@ have to map rows across languages.) Only the words a reader sees change with the
 and they live in a JSON field beside the default-language ones: reading them costs no query.
 """
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -100,7 +99,6 @@ def with_translations(model):
             inputs[names[-1]] = model_field.formfield(
                 required=False,
                 label=format_lazy("{} ({})", capfirst(model_field.verbose_name), language_name),
-                widget=forms.Textarea if isinstance(model_field, models.TextField) else None,
             )
         panels.append(
             MultiFieldPanel(

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,7 +41,7 @@ class CityViewSet(VocabularyViewSet):
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Themes & people"
+    menu_label = _("Themes & people")
     menu_icon = "tag"
     menu_order = 210
     items = (ThemeViewSet, PersonViewSet, OrganisationViewSet, CityViewSet)
