@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from blog.models import BlogPage, BlogPageAuthor, BlogPageTheme
 from community import mail
@@ -21,7 +22,7 @@ from vocabulary.conf import vocabulary_settings
 
 from . import tokens
 from .conf import subscription_settings
-from .models import DigestDelivery, Subscriber
+from .models import DigestDelivery, Subscriber, site_language
 
 # Long enough for one digest to be sent; a claim left by a crashed worker expires.
 CLAIM = timedelta(minutes=15)
@@ -50,11 +51,14 @@ def send_digest(subscriber_id: int) -> int:
         return 0  # not due any more, or another run is sending it
     try:
         subscriber = Subscriber.objects.prefetch_related("themes").get(pk=subscriber_id)
-        entries, more = new_posts(subscriber)
-        if not entries:
-            # Nothing new: last_digest_at stays, so nothing published since is skipped.
-            return 0
-        _send(subscriber, entries, more)
+        # A task, outside any request: the subscriber's language gives the words, the
+        # dates and the links (/fr/… for French).
+        with translation.override(site_language(subscriber.language)):
+            entries, more = new_posts(subscriber)
+            if not entries:
+                # Nothing new: last_digest_at stays, so nothing published since is skipped.
+                return 0
+            _send(subscriber, entries, more)
         with transaction.atomic():
             DigestDelivery.objects.bulk_create(
                 [
@@ -81,9 +85,11 @@ def _claim(subscriber_id, now, claimed_until):
 
 
 def new_posts(subscriber):
-    """The newest published posts in the subscriber's themes that they have not been sent,
-    first published (or dated) since their last digest or their confirmation; at most
-    ``SUBSCRIPTIONS_DIGEST_MAX_POSTS`` of them, and how many more there are."""
+    """The newest published posts in the subscriber's themes and language that they have
+    not been sent, first published (or dated) since their last digest or their
+    confirmation; at most ``SUBSCRIPTIONS_DIGEST_MAX_POSTS`` of them, and how many more
+    there are. A theme is one row in every language, so its English and French posts share
+    it: the locale picks the reader's."""
     themes = {theme.pk: theme for theme in subscriber.themes.all()}
     since = max(filter(None, [subscriber.last_digest_at, subscriber.confirmed_at]))
     new = (
@@ -91,6 +97,7 @@ def new_posts(subscriber):
         .filter(
             # A post dated ahead appears when its date comes, long after it went live.
             Q(first_published_at__gt=since) | Q(date__gt=since),
+            locale__language_code=site_language(subscriber.language),
             pk__in=BlogPageTheme.objects.filter(tag_id__in=themes).values("content_object_id"),
         )
         .exclude(pk__in=DigestDelivery.objects.filter(subscriber=subscriber).values("post_id"))
@@ -124,18 +131,26 @@ def _send(subscriber, entries, more):
     root = mail.site_url("")  # once: each call looks the site up
     unsubscribe_url = root + tokens.unsubscribe_path(subscriber)
     followed = [
-        {"name": theme.name, "url": root + url if (url := theme.get_absolute_url()) else ""}
+        {
+            "name": theme.translated_name,
+            "url": root + url if (url := theme.get_absolute_url()) else "",
+        }
         for theme in subscriber.themes.all()
     ]
     mail.send(
         subscriber.email,
-        f"{count} new post{'s' if count != 1 else ''} on {vocabulary_settings.WAGTAIL_SITE_NAME}",
+        ngettext(
+            "%(count)d new post on %(site_name)s",
+            "%(count)d new posts on %(site_name)s",
+            count,
+        )
+        % {"count": count, "site_name": vocabulary_settings.WAGTAIL_SITE_NAME},
         "subscriptions/email/digest",
         {
             "entries": entries,
             "more": more,
             "followed": followed,
-            "frequency": subscriber.get_frequency_display().lower(),
+            "frequency": subscriber.frequency,
             "preferences_url": root + tokens.preferences_path(subscriber),
             "unsubscribe_url": unsubscribe_url,
         },

@@ -3,10 +3,12 @@
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from vocabulary.models import Theme
 
@@ -18,6 +20,20 @@ DUE_SLACK = timedelta(minutes=30)
 
 def new_confirmation_key():
     return secrets.token_urlsafe(12)
+
+
+def default_language():
+    """The site's default language (a callable, so no migration names one site's choice)."""
+    return settings.LANGUAGE_CODE
+
+
+def site_language(code):
+    """``code`` as one of the site's LANGUAGES (``fr-ca`` is ``fr``); the default language
+    when the site has no such language."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -63,36 +79,52 @@ class Subscriber(models.Model):
     """
 
     class Frequency(models.TextChoices):
-        DAILY = "daily", "Daily"
-        WEEKLY = "weekly", "Weekly"
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for confirmation"
-        CONFIRMED = "confirmed", "Confirmed"
-        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
     INTERVALS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
 
-    email = models.EmailField(max_length=254)
-    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="email_subscribers")
-    created_at = models.DateTimeField(auto_now_add=True)
+    email = models.EmailField(_("email address"), max_length=254)
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="email_subscribers", verbose_name=_("themes")
+    )
+    # Emails go out in it, with links to its pages, and digests list its posts only. No
+    # choices in the field: they would tie the migration to one site's LANGUAGES.
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        default=default_language,
+        help_text=_("The language of the page they subscribed on: their emails use it."),
+    )
+    created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
     # The last time a confirmation link was sent; a pending address is forgotten once it
     # has expired.
-    requested_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(null=True, blank=True)
-    last_digest_at = models.DateTimeField(null=True, blank=True)
+    requested_at = models.DateTimeField(_("last request"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True)
     # Part of the signed confirmation link; replaced on unsubscribing, so a confirmation
     # email from before cannot bring the address back.
-    confirmation_key = models.CharField(max_length=32, default=new_confirmation_key)
+    confirmation_key = models.CharField(
+        _("confirmation key"), max_length=32, default=new_confirmation_key
+    )
     # Held while one digest run sends this subscriber's digest (see digest.claim).
-    claimed_until = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("email subscriber")
+        verbose_name_plural = _("email subscribers")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="subscriber_email_unique_ci"),
         ]
@@ -111,6 +143,9 @@ class Subscriber(models.Model):
     def get_status_display(self):
         return self.Status(self.status).label
 
+    def get_language_display(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
     @property
     def is_active(self):
         return self.status == self.Status.CONFIRMED
@@ -119,12 +154,20 @@ class Subscriber(models.Model):
 class DigestDelivery(models.Model):
     """A post sent to a subscriber in a digest; never sent to them again."""
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    post = models.ForeignKey("blog.BlogPage", on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField()
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("subscriber"),
+    )
+    post = models.ForeignKey(
+        "blog.BlogPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("post")
+    )
+    sent_at = models.DateTimeField(_("sent"))
 
     class Meta:
-        verbose_name_plural = "digest deliveries"
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
         constraints = [
             models.UniqueConstraint(fields=["subscriber", "post"], name="digest_post_once"),
         ]

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -10,9 +11,9 @@ from community.requests import client_ip
 
 from . import subscribing, tasks, tokens
 from .conf import subscription_settings
-from .forms import SubscribeForm, ThemeChoiceForm
+from .forms import PreferencesForm, SubscribeForm
 
-RATE_LIMITED = "Too many subscription requests. Please try again in an hour."
+RATE_LIMITED = _("Too many subscription requests. Please try again in an hour.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,6 +33,7 @@ def subscribe(request):
         "subscribe-email", data["email"], subscription_settings.SUBSCRIPTIONS_RATE_PER_EMAIL
     ):
         return _subscribe_page(request, form, error=RATE_LIMITED, status=429)
+    # The form posts to its page's language prefix: that language is the subscriber's.
     subscriber = subscribing.request_subscription(data["email"], data["themes"], data["frequency"])
     if subscriber is not None:
         transaction.on_commit(lambda: tasks.answer_subscription_request.enqueue(subscriber.pk))
@@ -103,18 +105,20 @@ def preferences(request, token):
     if not subscriber.is_active:
         form = None
     elif request.method == "POST":
-        form = ThemeChoiceForm(request.POST, auto_id="preferences-%s")
+        form = PreferencesForm(request.POST, auto_id="preferences-%s")
         if form.is_valid():
             subscriber.frequency = form.cleaned_data["frequency"]
-            subscriber.save(update_fields=["frequency"])
+            subscriber.language = form.cleaned_data["language"] or subscriber.language
+            subscriber.save(update_fields=["frequency", "language"])
             subscriber.themes.set(form.cleaned_data["themes"])
             return redirect(request.path + "?saved=1")
         status = 400
     else:
-        form = ThemeChoiceForm(
+        form = PreferencesForm(
             initial={
                 "themes": list(subscriber.themes.values_list("pk", flat=True)),
                 "frequency": subscriber.frequency,
+                "language": subscriber.language,
             },
             auto_id="preferences-%s",
         )

@@ -5,7 +5,9 @@ and delete an address on request, but never add or edit one (that would skip con
 """
 
 import django_filters
+from django.conf import settings
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -19,9 +21,10 @@ from .models import Subscriber
 
 class SubscriberFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Status", choices=Subscriber.Status.choices, method="filter_status"
+        label=_("Status"), choices=Subscriber.Status.choices, method="filter_status"
     )
-    themes = django_filters.ModelChoiceFilter(label="Theme", queryset=Theme.objects.all())
+    themes = django_filters.ModelChoiceFilter(label=_("Theme"), queryset=Theme.objects.all())
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
 
     class Meta:
         model = Subscriber
@@ -40,7 +43,7 @@ class SubscriberViewSet(ReadOnlyViewSet):
     model = Subscriber
     deletable = True
     icon = "mail"
-    menu_label = "Email subscribers"
+    menu_label = _("Email subscribers")
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = SubscriberIndexView
@@ -48,15 +51,17 @@ class SubscriberViewSet(ReadOnlyViewSet):
     filterset_class = SubscriberFilterSet
     list_display = [
         "email",
-        Column("theme_count", label="Themes", sort_key="theme_count"),
+        Column("theme_count", label=_("Themes"), sort_key="theme_count"),
         "frequency",
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("last_digest_at", label="Last digest", sort_key="last_digest_at"),
-        DateColumn("created_at", label="Subscribed", sort_key="created_at"),
+        Column("language", label=_("Language"), accessor="get_language_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("last_digest_at", label=_("Last digest"), sort_key="last_digest_at"),
+        DateColumn("created_at", label=_("Subscribed"), sort_key="created_at"),
     ]
     inspect_view_fields = [
         "email",
         "frequency",
+        "language",
         "themes",
         "created_at",
         "confirmed_at",

@@ -305,7 +305,7 @@ def test_theme_pages_and_the_follow_page_offer_the_form(client, site_tree, diplo
 
 def test_the_cached_theme_choices_follow_the_editors(client, site_tree, diplomacy):
     assert "Mobility" not in client.get("/follow/").content.decode()
-    assert cache.get(THEME_CHOICES) is not None
+    assert cache.get(f"{THEME_CHOICES}:en") is not None
 
     mobility = make_theme("Mobility", slug="mobility")
     assert "Mobility" in client.get("/follow/").content.decode()
