@@ -9,6 +9,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import cc_delim_re
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
@@ -74,5 +75,5 @@ def language_links(request, page=None):
         else:
             url, found = translate_url("/", code), False
         info = get_language_info(code)
-        links.append(LanguageLink(code, info["name_local"], url, code == current, found))
+        links.append(LanguageLink(code, capfirst(info["name_local"]), url, code == current, found))
     return links

@@ -65,7 +65,7 @@ def reader_pages(language):
     return paths
 
 
-@pytest.mark.django_db(transaction=True)  # the demo commits as it builds
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the demo commits
 def test_no_english_sentence_is_left_on_the_main_pages(client):
     call_command("load_demo", stdout=StringIO())
     left = {}
