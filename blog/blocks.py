@@ -1,5 +1,6 @@
 """StreamField blocks of a blog post body."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -9,51 +10,60 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "su
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock()
-    level = blocks.ChoiceBlock(choices=[("h2", "Section"), ("h3", "Subsection")], default="h2")
+    text = blocks.CharBlock(label=_("Text"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2", label=_("Level")
+    )
 
     class Meta:
         icon = "title"
+        label = _("Heading")
         template = "blog/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False)
-    credit = blocks.CharBlock(required=False)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, label=_("Credit"))
 
     class Meta:
         icon = "image"
+        label = _("Image")
         template = "blog/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
 
     class Meta:
         icon = "openquote"
+        label = _("Quote")
         template = "blog/blocks/quote.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):
     """A report or paper to download, shown as a card."""
 
-    document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, help_text="Defaults to the document's title.")
-    description = blocks.TextBlock(required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, label=_("Title"), help_text=_("Defaults to the document’s title.")
+    )
+    description = blocks.TextBlock(required=False, label=_("Description"))
 
     class Meta:
         icon = "doc-full"
+        label = _("Document")
         template = "blog/blocks/document.html"
 
 
 class CalloutBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False)
-    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Text"))
 
     class Meta:
         icon = "warning"
+        label = _("Callout")
         template = "blog/blocks/callout.html"
 
 
@@ -63,15 +73,18 @@ class PartnerHTMLBlock(blocks.RawHTMLBlock):
 
     class Meta:
         icon = "code"
-        label = "Partner HTML"
+        label = _("Partner HTML")
 
 
 class BlogBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Paragraph"))
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    embed = EmbedBlock(help_text="A video or post from YouTube, Vimeo, X and other providers.")
+    embed = EmbedBlock(
+        label=_("Embed"),
+        help_text=_("A video or post from YouTube, Vimeo, X and other providers."),
+    )
     document = DocumentLinkBlock()
     callout = CalloutBlock()
     partner_html = PartnerHTMLBlock()

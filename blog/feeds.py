@@ -4,6 +4,11 @@ Built on Django's ``feedgenerator`` (https://docs.djangoproject.com/en/stable/re
 extended for what it lacks: several authors per entry, full content beside the summary, and
 JSON Feed. Responses carry ``ETag`` and ``Last-Modified`` and answer a conditional request
 with 304 before any post is rendered.
+
+A feed is in the reader's language, as its address says (``/fr/blog/feed/`` is French): the
+active language is the feed's ``language`` (RSS ``<language>``, Atom ``xml:lang``, JSON Feed
+``language``), its title and description are translated, and its entries' categories are the
+themes' names in that language.
 """
 
 import hashlib
@@ -15,6 +20,7 @@ from django.http import HttpResponse
 from django.utils import feedgenerator
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import get_language, gettext
 
 from vocabulary.sites import site_name
 
@@ -24,7 +30,7 @@ FEED_FORMATS = {
     # format: (label, media type, path below the archive)
     "rss": ("RSS", "application/rss+xml", "feed/"),
     "atom": ("Atom", "application/atom+xml", "feed/atom/"),
-    "json": ("JSON Feed", "application/feed+json", "feed/json/"),
+    "json": ("JSON Feed", "application/feed+json", "feed/json/"),  # names, not translated
 }
 
 # href="/..." and src="/..." (not protocol-relative "//host") in rendered body HTML.
@@ -42,7 +48,8 @@ def feed_links(archive_url, title, query=""):
             "label": label,
             "type": media_type,
             "url": archive_url + path + (f"?{query}" if query else ""),
-            "title": f"{title} ({label})",
+            # "City diplomacy (RSS)"
+            "title": gettext("%(title)s (%(format)s)") % {"title": title, "format": label},
         }
         for fmt, (label, media_type, path) in FEED_FORMATS.items()
     ]
@@ -120,9 +127,13 @@ def serve_blog_feed(request, blog_index, archive, feed_format):
         request,
         feed_format,
         list(archive.posts.for_feed()[: blog_settings.BLOG_FEED_LENGTH]),
-        title=f"{name}: {archive.title}" if archive.kind != "all" else name,
+        # "City Forum: City diplomacy"
+        title=gettext("%(site)s: %(archive)s") % {"site": name, "archive": archive.title}
+        if archive.kind != "all"
+        else name,
         link=index_url + archive.path,
-        description=archive.description or f"The latest posts from {name}.",
+        description=archive.description
+        or gettext("The latest posts from %(site)s.") % {"site": name},
         item=lambda post: _post_item(post, blog_index, index_url, request),
     )
 
@@ -141,7 +152,7 @@ def serve_feed(request, feed_format, pages, *, title, link, description, item, q
         link=link,
         description=description,
         feed_url=feed_url,
-        language=settings.LANGUAGE_CODE,
+        language=get_language() or settings.LANGUAGE_CODE,
         author_name=site_name(request),
     )
     for page in pages:
@@ -173,7 +184,7 @@ def _post_item(post, blog_index, index_url, request):
         "updateddate": max(post.date, post.last_published_at or post.date),
         "unique_id": f"urn:uuid:{post.translation_key}",
         "unique_id_is_permalink": False,
-        "categories": [theme.name for theme in post.themes.all()],
+        "categories": [theme.translated_name for theme in post.themes.all()],
         "authors": authors,
         "external_url": post.source_url,
     }

@@ -6,11 +6,13 @@ each archive ``X/`` also serves ``X/feed/``, ``X/feed/atom/`` and ``X/feed/json/
 """
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from html import unescape
 
 import django_comments
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery, Value
@@ -19,9 +21,11 @@ from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelsearch.tasks import insert_or_update_object_task
@@ -30,6 +34,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -63,26 +68,26 @@ FEED_SUFFIX = r"(?:(?P<feed>feed)/(?:(?P<feed_format>atom|json)/)?)?$"
 
 @with_translations
 class BlogCategory(NamedSlugModel, TranslatedText):
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta(NamedSlugModel.Meta):
-        verbose_name = "blog category"
-        verbose_name_plural = "blog categories"
+        verbose_name = _("blog category")
+        verbose_name_plural = _("blog categories")
 
 
 @with_translations
 class BlogSeries(NamedSlugModel, TranslatedText):
     """Posts meant to be read in order, e.g. the "Cities Diplomacy Series"."""
 
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta(NamedSlugModel.Meta):
-        verbose_name = "blog series"
-        verbose_name_plural = "blog series"
+        verbose_name = _("blog series")
+        verbose_name_plural = pgettext_lazy("plural", "blog series")
 
 
 class BlogPageTheme(TaggedItemBase):
@@ -102,11 +107,18 @@ class BlogPageTag(TaggedItemBase):
 
 class BlogPageAuthor(Orderable):
     page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="author_links")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="blog_author_links")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="blog_author_links",
+        verbose_name=_("author"),
+    )
 
     panels = [FieldPanel("person")]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
         constraints = [
             models.UniqueConstraint(fields=["page", "person"], name="blog_author_once_per_post")
         ]
@@ -120,6 +132,17 @@ class BlogPageQuerySet(PageQuerySet):
     def searchable(self):
         """``published()`` in the plain-column filters a search backend understands."""
         return self.live().public().filter(date__lte=timezone.now())
+
+    def in_locale(self, locale=None):
+        """The posts in ``locale`` (a ``Locale`` or its pk), by default the reader's language.
+
+        Every listing a reader sees calls it: each language has its own tree of pages, and
+        a French reader's listings hold the French posts only. The default costs no query
+        of its own (a join on the locale's language code, not ``Locale.get_active()``).
+        """
+        if locale is None:
+            return self.filter(locale__language_code=active_content_language())
+        return self.filter(locale=locale)
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -146,6 +169,14 @@ class BlogPageQuerySet(PageQuerySet):
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+def active_content_language():
+    """The language code of the reader's locale, as ``Locale.get_active()`` picks it."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def approved_comment_count():
@@ -190,9 +221,25 @@ def under_view_restriction():
     )
 
 
+# What a reader sees of each kind of archive: its label above the title, and the words
+# before its feed links.
+ARCHIVE_KINDS = {
+    "all": (_("All posts"), _("Follow:")),
+    "theme": (pgettext_lazy("archive kind", "Theme"), _("Follow this theme:")),
+    "category": (pgettext_lazy("archive kind", "Category"), _("Follow this category:")),
+    "author": (pgettext_lazy("archive kind", "Author"), _("Follow this author:")),
+    "series": (pgettext_lazy("archive kind", "Series"), _("Follow this series:")),
+    "year": (pgettext_lazy("archive kind", "Year"), _("Follow this year:")),
+    "month": (pgettext_lazy("archive kind", "Month"), _("Follow this month:")),
+}
+
+
 @dataclass
 class Archive:
-    """One listing of posts on a blog index: all posts, or those of one theme, author..."""
+    """One listing of posts on a blog index: all posts, or those of one theme, author...
+
+    ``title`` and ``description`` are in the reader's language (a theme's translated name).
+    """
 
     kind: str
     title: str
@@ -200,6 +247,14 @@ class Archive:
     posts: BlogPageQuerySet
     description: str = ""
     subject: object = None  # the Theme, Person, BlogCategory or BlogSeries, if any
+
+    @property
+    def kind_label(self):
+        return ARCHIVE_KINDS[self.kind][0]
+
+    @property
+    def follow_label(self):
+        return ARCHIVE_KINDS[self.kind][1]
 
 
 @dataclass
@@ -244,26 +299,31 @@ class PostsPage:
 
 
 class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction")
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["blog.BlogPage"]
 
     class Meta:
-        verbose_name = "blog"
+        verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
 
     def posts(self):
+        """This blog's published posts, newest first: its children, so in its own language."""
         return BlogPage.objects.child_of(self).published().newest_first()
 
     def subject_archive(self, kind, model, slug, lookup, description_field="description"):
         """The posts about one theme, category, author or series; 404 for an unknown slug."""
         subject = get_object_or_404(model, slug=slug)
+        translated = isinstance(subject, TranslatedText)
         return Archive(
             kind,
-            subject.name,
+            subject.translated_name if translated else subject.name,
             self.subject_path(kind, subject.slug),
             self.posts().filter(**{lookup: subject}),
-            getattr(subject, description_field),
+            subject.translated_description if translated else getattr(subject, description_field),
             subject,
         )
 
@@ -312,7 +372,8 @@ class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
     def month_archive(self, request, year, month, feed=None, feed_format=None):
         archive = Archive(
             "month",
-            f"{MONTHS[int(month)]} {year}",
+            # "December 2014", "décembre 2014", "diciembre de 2014"
+            date_format(date(int(year), int(month), 1), "YEAR_MONTH_FORMAT"),
             f"{year}/{month}/",
             self.posts().filter(date__year=int(year), date__month=int(month)),
         )
@@ -326,9 +387,9 @@ class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
         try:
             posts = PostsPage.of(archive.posts.for_listing(), request.GET.get("page", "1"))
         except ValueError as error:
-            raise Http404("No such page of posts.") from error
+            raise Http404(gettext("No such page of posts.")) from error
         if empty_is_404 and not posts.object_list:
-            raise Http404("No posts in this period.")
+            raise Http404(gettext("No posts in this period."))
         archive_url = self.archive_url(archive.path, request)
         return self.render(
             request,
@@ -343,45 +404,67 @@ class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
 
 class BlogPage(Page):
     date = models.DateTimeField(
-        "display date",
+        _("display date"),
         default=timezone.now,
         db_index=True,
-        help_text="Shown on the post and used to order it; a future date keeps it out of "
-        "listings and feeds until then.",
+        help_text=_(
+            "Shown on the post and used to order it; a future date keeps it out of "
+            "listings and feeds until then."
+        ),
     )
     excerpt = models.TextField(
+        _("excerpt"),
         blank=True,
-        help_text="A sentence or two for listings and feeds. Left empty, the "
-        "start of the body is used.",
+        help_text=_(
+            "A sentence or two for listings and feeds. Left empty, the start of the body is used."
+        ),
     )
     # The body's opening words, kept on save so listings need not load the body.
     auto_excerpt = models.TextField(blank=True, editable=False)
-    body = StreamField(BlogBodyBlock(), blank=True)
+    body = StreamField(BlogBodyBlock(), blank=True, verbose_name=_("body"))
     header_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("header image"),
     )
-    categories = ParentalManyToManyField(BlogCategory, blank=True, related_name="posts")
+    categories = ParentalManyToManyField(
+        BlogCategory, blank=True, related_name="posts", verbose_name=_("categories")
+    )
     series = models.ForeignKey(
-        BlogSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+        BlogSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        verbose_name=_("series"),
     )
-    series_position = models.PositiveSmallIntegerField(null=True, blank=True)
-    themes = ClusterTaggableManager(through=BlogPageTheme, blank=True)
+    series_position = models.PositiveSmallIntegerField(
+        _("position in the series"), null=True, blank=True
+    )
+    themes = ClusterTaggableManager(through=BlogPageTheme, blank=True, verbose_name=_("themes"))
     tags = ClusterTaggableManager(
         through=BlogPageTag,
         blank=True,
-        verbose_name="free tags",
-        help_text="Other labels, e.g. those a partner's feed used that match no theme.",
+        verbose_name=_("free tags"),
+        help_text=_("Other labels, e.g. those a partner's feed used that match no theme."),
     )
     cities = ParentalManyToManyField(
-        City, blank=True, related_name="posts", help_text="Cities this post is about."
+        City,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("cities"),
+        help_text=_("Cities this post is about."),
     )
-    comments_enabled = models.BooleanField("comments open", default=True)
+    comments_enabled = models.BooleanField(_("comments open"), default=True)
     # Set for posts that came from a partner's feed; empty for our own.
     source_url = models.URLField(
-        "original article",
+        _("original article"),
         max_length=1000,
         blank=True,
-        help_text="The canonical address of a post first published elsewhere.",
+        help_text=_("The canonical address of a post first published elsewhere."),
     )
     partner = models.ForeignKey(
         Organisation,
@@ -389,20 +472,24 @@ class BlogPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="blog_posts",
-        help_text="The partner organisation that first published this post.",
+        verbose_name=_("partner"),
+        help_text=_("The partner organisation that first published this post."),
     )
     byline = models.CharField(
+        _("byline"),
         max_length=500,
         blank=True,
-        help_text="Authors as the original credits them, for posts by people without a "
-        "profile here (e.g. imported from a partner's feed).",
+        help_text=_(
+            "Authors as the original credits them, for posts by people without a "
+            "profile here (e.g. imported from a partner's feed)."
+        ),
     )
 
     objects = BlogPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
-        InlinePanel("author_links", heading="Authors", label="Author", min_num=0),
+        InlinePanel("author_links", heading=_("Authors"), label=_("Author"), min_num=0),
         FieldPanel("excerpt"),
         FieldPanel("header_image"),
         FieldPanel("body"),
@@ -414,11 +501,11 @@ class BlogPage(Page):
                 FieldPanel("cities"),
                 FieldRowPanel([FieldPanel("series"), FieldPanel("series_position")]),
             ],
-            heading="Classification",
+            heading=_("Classification"),
         ),
         MultiFieldPanel(
             [FieldPanel("source_url"), FieldPanel("partner"), FieldPanel("byline")],
-            heading="Partner post",
+            heading=_("Partner post"),
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_enabled")]
@@ -456,7 +543,8 @@ class BlogPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "blog post"
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
 
     # Derived values ----------------------------------------------------------------------
 
@@ -480,14 +568,19 @@ class BlogPage(Page):
     def clean(self):
         super().clean()
         if self.slug in RESERVED_SLUGS or (self.slug.isdigit() and len(self.slug) == 4):
-            raise ValidationError({"slug": f"'{self.slug}' is taken by the blog's archives."})
+            raise ValidationError(
+                {
+                    "slug": gettext("“%(slug)s” is taken by the blog’s archives.")
+                    % {"slug": self.slug}
+                }
+            )
 
     def is_published_for_readers(self):
         return self.date <= timezone.now()
 
     def related_posts(self, themes, limit=3):
-        """Other published posts sharing the most of ``themes`` with this one."""
-        return posts_sharing_themes(themes, limit, exclude_pk=self.pk)
+        """Other published posts in this post's language sharing the most of ``themes``."""
+        return posts_sharing_themes(themes, limit, exclude_pk=self.pk, locale=self.locale_id)
 
     def series_neighbours(self):
         """The posts before and after this one in its series, for reading on."""
@@ -495,6 +588,7 @@ class BlogPage(Page):
             return None, None
         in_order = list(
             BlogPage.objects.published()
+            .in_locale(self.locale_id)
             .filter(series_id=self.series_id)
             .order_by("series_position", "date", "pk")
             .values_list("pk", flat=True)
@@ -513,7 +607,7 @@ class BlogPage(Page):
 
     def serve(self, request, *args, **kwargs):
         if not self.is_published_for_readers() and not self._user_may_edit(request.user):
-            raise Http404("This post is not published yet.")
+            raise Http404(gettext("This post is not published yet."))
         return super().serve(request, *args, **kwargs)
 
     def _user_may_edit(self, user):
@@ -545,12 +639,13 @@ class BlogPage(Page):
         return super().get_sitemap_urls(request)
 
 
-def posts_sharing_themes(themes, limit=3, exclude_pk=None):
-    """Published posts sharing the most of ``themes``, newest first among equals."""
+def posts_sharing_themes(themes, limit=3, exclude_pk=None, locale=None):
+    """Published posts in ``locale`` (default: the reader's) sharing the most of ``themes``,
+    newest first among equals."""
     ranked = rank_by_shared_themes(
         BlogPageTheme,
         [theme.pk for theme in themes],
-        BlogPage.objects.published(),
+        BlogPage.objects.published().in_locale(locale),
         exclude_pk=exclude_pk,
         limit=limit,
     )

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,7 +22,7 @@ class BlogSeriesViewSet(SnippetViewSet):
 
 
 class BlogViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Blog"
+    menu_label = _("Blog")
     menu_icon = "doc-full-inverse"
     menu_order = 200
     items = (BlogCategoryViewSet, BlogSeriesViewSet)
