@@ -13,7 +13,7 @@ APPS := blog community contributions demo discussion importers projects subscrip
 
 .PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
 	lint format bench bench-load services chromium clean \
-	messages messages-compile gettext
+	messages messages-compile gettext dist
 
 ## The site with demo content on SQLite, a task worker beside it: http://127.0.0.1:8000/
 run: install migrate demo serve
@@ -46,6 +46,10 @@ messages: gettext
 
 messages-compile: gettext
 	$(BIN)/python manage.py compilemessages --ignore=".venv" -v 0
+
+## The plugins as a wheel and an sdist in dist/, with their compiled catalogues.
+dist: install-dev
+	$(BIN)/python -m build --outdir dist .
 
 gettext:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && \

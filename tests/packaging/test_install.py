@@ -75,6 +75,8 @@ def dist(tmp_path_factory):
         if (path.parts[0] in PLUGINS or name in DISTRIBUTION_FILES) and (ROOT / path).is_file():
             (source / path).parent.mkdir(parents=True, exist_ok=True)
             (source / path).write_bytes((ROOT / path).read_bytes())
+    for catalogue in source.glob("*/locale/*/LC_MESSAGES/django.po"):  # as `make dist` does
+        run("msgfmt", "--check-format", "-o", catalogue.with_suffix(".mo"), catalogue)
     out = tmp_path_factory.mktemp("dist")
     run(sys.executable, "-m", "build", "--outdir", out, source)
     (wheel,) = out.glob("*.whl")
@@ -107,6 +109,8 @@ def test_the_wheel_holds_the_plugins_with_their_files_and_metadata(dist):
         "blog/migrations/0001_initial.py",
         "projects/static/projects/js/email.js",
         "vocabulary/templates/vocabulary/includes/theme_tags.html",
+        "vocabulary/locale/fr/LC_MESSAGES/django.mo",
+        "blog/locale/es/LC_MESSAGES/django.po",
         "importers/core/parse.py",
     ]:
         assert expected in names
