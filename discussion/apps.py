@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DiscussionConfig(AppConfig):
     """Reader comments on blog posts, moderated in the Wagtail admin."""
 
     name = "discussion"
-    verbose_name = "Discussion"
+    verbose_name = _("Discussion")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

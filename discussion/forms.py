@@ -3,6 +3,8 @@ the checks against spam that need only what was typed (links, blocked terms, rep
 
 from django import forms
 from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from django_comments_xtd.forms import XtdCommentForm
 
 from community.blocklist import find_blocked
@@ -13,14 +15,14 @@ from .models import Comment
 from .rendering import link_count
 
 SECURITY_FIELDS = ("timestamp", "security_hash")
-SECURITY_MESSAGE = (
+SECURITY_MESSAGE = _(
     "This form was open too long or was changed on the way, so it could not be checked. "
     "Your comment is still below: please send it again."
 )
 
 
 class CommentForm(XtdCommentForm):
-    honeypot = HoneypotField()
+    honeypot = HoneypotField(label=_("Leave this field empty"))
     url = forms.URLField(
         required=False,
         assume_scheme="https",
@@ -30,23 +32,28 @@ class CommentForm(XtdCommentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Plain widgets styled by the site's CSS, not xtd's Bootstrap classes.
+        # Our own words for every label, not the libraries': each app's catalogue has them.
         fields = self.fields
         fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name", "maxlength": 50})
+        fields["name"].label = pgettext_lazy("person", "Name")
         fields["email"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
-        fields["email"].label = "Email"
-        fields["email"].help_text = (
+        fields["email"].label = _("Email")
+        fields["email"].help_text = _(
             "Never shown. We email you a link to confirm it. Once a comment of yours is "
             "approved, each later one you confirm from the email skips moderation."
         )
         fields["url"].widget = forms.URLInput(attrs={"autocomplete": "url"})
-        fields["url"].label = "Website (optional)"
+        fields["url"].label = _("Website (optional)")
         fields["comment"].widget = forms.Textarea(attrs={"rows": 6})
+        fields["comment"].label = _("Comment")
         max_links = discussion_settings.COMMENTS_MAX_LINKS
-        fields["comment"].help_text = f"Plain text; links are made clickable (at most {max_links})."
+        fields["comment"].help_text = _(
+            "Plain text; links are made clickable (at most %(max_links)d)."
+        ) % {"max_links": max_links}
         fields["followup"].widget = forms.CheckboxInput()
-        fields[
-            "followup"
-        ].label = "Email me when someone else comments on this post (once my address is confirmed)"
+        fields["followup"].label = _(
+            "Email me when someone else comments on this post (once my address is confirmed)"
+        )
 
     def text_fields(self):
         return [self[name] for name in ("name", "email", "url", "comment")]
@@ -85,9 +92,16 @@ class CommentForm(XtdCommentForm):
         comment = super().clean_comment()
         links = link_count(comment)
         if links > discussion_settings.COMMENTS_MAX_LINKS:
+            max_links = discussion_settings.COMMENTS_MAX_LINKS
             raise forms.ValidationError(
-                f"Your comment has {links} links; at most {discussion_settings.COMMENTS_MAX_LINKS} "
-                "are allowed. Please remove some.",
+                ngettext(
+                    "Your comment has %(links)d links; at most %(max_links)d is allowed. "
+                    "Please remove some.",
+                    "Your comment has %(links)d links; at most %(max_links)d are allowed. "
+                    "Please remove some.",
+                    max_links,
+                )
+                % {"links": links, "max_links": max_links},
                 code="too_many_links",
             )
         return comment
@@ -97,8 +111,10 @@ class CommentForm(XtdCommentForm):
         if cleaned_data.get("reply_to") and not self._may_reply_to(cleaned_data["reply_to"]):
             # A form error, not the hidden field's: the reader must see it.
             raise forms.ValidationError(
-                "The comment you are replying to cannot take replies. Post yours as a new "
-                "comment instead.",
+                _(
+                    "The comment you are replying to cannot take replies. Post yours as a new "
+                    "comment instead."
+                ),
                 code="reply_to",
             )
         blocked = find_blocked(
@@ -106,8 +122,11 @@ class CommentForm(XtdCommentForm):
         )
         if blocked:
             raise forms.ValidationError(
-                f"Your comment contains “{blocked}”, which is not allowed here. Please "
-                "remove it and send your comment again.",
+                _(
+                    "Your comment contains “%(blocked)s”, which is not allowed here. Please "
+                    "remove it and send your comment again."
+                )
+                % {"blocked": blocked},
                 code="blocked",
             )
         return cleaned_data

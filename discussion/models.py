@@ -8,6 +8,7 @@ comment counts, which read those flags, agree with the moderation queue.
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 
 EXCERPT_CHARS = 80
@@ -38,10 +39,10 @@ CommentManager = XtdCommentManager.from_queryset(CommentQuerySet)
 
 class Comment(XtdComment):
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        SPAM = "spam", "Spam"
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
 
     # Named explicitly: the default reverse name, "comment", is already XtdComment's text field.
     xtdcomment_ptr = models.OneToOneField(
@@ -52,20 +53,23 @@ class Comment(XtdComment):
         related_name="moderated",
     )
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     email_confirmed_at = models.DateTimeField(
-        "email confirmed", null=True, blank=True, help_text="When the commenter confirmed it."
+        _("email confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("When the commenter confirmed it."),
     )
     followups_sent_at = models.DateTimeField(
-        "follow-ups sent", null=True, blank=True, editable=False
+        _("follow-ups sent"), null=True, blank=True, editable=False
     )
 
     objects = CommentManager()
 
     class Meta:
-        verbose_name = "comment"
-        verbose_name_plural = "comments"
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["-submit_date"]
 
     def __str__(self):

@@ -1,10 +1,18 @@
 """The emails comments cause: a held comment to editors and the post's authors, an address
 confirmation to the commenter, follow-ups to the post's followers. Sent from tasks
-(``discussion.tasks``), never during a reader's request."""
+(``discussion.tasks``), never during a reader's request, so each activates its language:
 
+- the commenter and the followers read the post, so theirs is the post's language (its
+  locale), links included (``/fr/comments/confirm/…``);
+- an editor gets the language they chose for the admin (their Wagtail profile), else the
+  site's default one; a post's author gets the post's language, which they write in.
+"""
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from community import mail
 
@@ -23,43 +31,64 @@ def _unique(addresses):
     return list(seen.values())
 
 
+def post_language(post):
+    """The language readers of ``post`` read it in: its locale's (the default one for a
+    language the site no longer offers)."""
+    try:
+        return translation.get_supported_language_variant(post.locale.language_code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def held_comment_recipients(post):
     """Active editors and moderators with an email, and the post's authors with one."""
+    return [email for email, _language in _held_comment_recipients(post)]
+
+
+def _held_comment_recipients(post):
+    """(email, language) of each, first spelling of an address kept (see module doc)."""
     staff = (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=MODERATOR_GROUPS)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .values_list("email", "wagtail_userprofile__preferred_language")
     )
     authors = post.author_links.exclude(person__email="").values_list("person__email", flat=True)
-    return _unique([*staff, *authors])
+    languages = {}
+    for email, preferred in staff:
+        languages.setdefault(email, preferred or settings.LANGUAGE_CODE)
+    for email in authors:
+        languages.setdefault(email, post_language(post))
+    return [(email, languages[email]) for email in _unique([*languages])]
 
 
 def send_held_notice(comment):
     post = comment.content_object
     queue_url = mail.site_url(reverse("wagtailsnippets_discussion_comment:list"))
-    for address in held_comment_recipients(post):
-        mail.send(
-            address,
-            f"A comment on “{post.title}” awaits moderation",
-            "discussion/email/held_comment",
-            {"comment": comment, "post": post, "queue_url": f"{queue_url}?status=pending"},
-        )
+    for address, language in _held_comment_recipients(post):
+        with translation.override(language):
+            mail.send(
+                address,
+                gettext("A comment on “%(title)s” awaits moderation") % {"title": post.title},
+                "discussion/email/held_comment",
+                {"comment": comment, "post": post, "queue_url": f"{queue_url}?status=pending"},
+            )
 
 
 def send_confirmation_request(comment):
     post = comment.content_object
-    mail.send(
-        comment.user_email,
-        f"Confirm your email for your comment on “{post.title}”",
-        "discussion/email/confirm_email",
-        {
-            "comment": comment,
-            "post": post,
-            "confirm_url": tokens.confirm_url(comment),
-            "confirm_days": tokens.CONFIRM_DAYS,
-        },
-    )
+    with translation.override(post_language(post)):
+        mail.send(
+            comment.user_email,
+            gettext("Confirm your email for your comment on “%(title)s”") % {"title": post.title},
+            "discussion/email/confirm_email",
+            {
+                "comment": comment,
+                "post": post,
+                "confirm_url": tokens.confirm_url(comment),
+                "confirm_days": tokens.CONFIRM_DAYS,
+            },
+        )
 
 
 def followers(comment):
@@ -111,22 +140,24 @@ def _parents_approved(comment):
 
 def _mail_followers(comment):
     post = comment.content_object
-    comment_url = mail.site_url(comment.get_absolute_url())
     sent = 0
-    for email, name in followers(comment):
-        unfollow_url = tokens.unfollow_url(email, post.pk)
-        mail.send(
-            email,
-            f"New comment on “{post.title}”",
-            "discussion/email/followup",
-            {
-                "name": name,
-                "comment": comment,
-                "post": post,
-                "comment_url": comment_url,
-                "unfollow_url": unfollow_url,
-            },
-            headers=mail.one_click_unsubscribe(unfollow_url),
-        )
-        sent += 1
+    with translation.override(post_language(post)):
+        comment_url = mail.site_url(comment.get_absolute_url())
+        subject = gettext("New comment on “%(title)s”") % {"title": post.title}
+        for email, name in followers(comment):
+            unfollow_url = tokens.unfollow_url(email, post.pk)
+            mail.send(
+                email,
+                subject,
+                "discussion/email/followup",
+                {
+                    "name": name,
+                    "comment": comment,
+                    "post": post,
+                    "comment_url": comment_url,
+                    "unfollow_url": unfollow_url,
+                },
+                headers=mail.one_click_unsubscribe(unfollow_url),
+            )
+            sent += 1
     return sent

@@ -14,6 +14,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property, classproperty
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -34,10 +36,10 @@ Status = Comment.Status
 ALL = "all"
 # action name -> (new status or None to delete, button label, permission needed)
 ACTIONS = {
-    "approve": (Status.APPROVED, "Approve", "change"),
-    "reject": (Status.REJECTED, "Reject", "change"),
-    "spam": (Status.SPAM, "Spam", "change"),
-    "delete": (None, "Delete", "delete"),
+    "approve": (Status.APPROVED, _("Approve"), "change"),
+    "reject": (Status.REJECTED, _("Reject"), "change"),
+    "spam": (Status.SPAM, _("Spam"), "change"),
+    "delete": (None, _("Delete"), "delete"),
 }
 
 
@@ -58,13 +60,13 @@ def commented_posts():
 
 class CommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Status",
-        choices=[*Status.choices, (ALL, "All")],
+        label=_("Status"),
+        choices=[*Status.choices, (ALL, _("All"))],
         empty_label=None,
         method="filter_status",
     )
     post = django_filters.ChoiceFilter(
-        label="Post", choices=commented_posts, field_name="object_pk"
+        label=_("Post"), choices=commented_posts, field_name="object_pk"
     )
 
     class Meta:
@@ -126,7 +128,7 @@ class CommentIndexView(IndexView):
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
-    menu_label = "Comments"
+    menu_label = _("Comments")
     menu_name = "comments"
     menu_order = 220
     add_to_admin_menu = True
@@ -143,14 +145,14 @@ class CommentViewSet(SnippetViewSet):
     def list_display(self):
         return [
             "excerpt",
-            Column("user_name", label="Name"),
-            Column("post_title", label="Post"),
-            Column("get_status_display", label="Status"),
-            DateColumn("submit_date", label="Submitted", sort_key="submit_date"),
-            DateColumn("email_confirmed_at", label="Email confirmed"),
+            Column("user_name", label=_("Name")),
+            Column("post_title", label=_("Post")),
+            Column("get_status_display", label=_("Status")),
+            DateColumn("submit_date", label=_("Submitted"), sort_key="submit_date"),
+            DateColumn("email_confirmed_at", label=_("Email confirmed")),
             ModerationColumn(
                 "moderate",
-                label="Moderate",
+                label=_("Moderate"),
                 url_name=self.get_url_name("moderate"),
                 list_url_name=self.get_url_name("list"),
             ),
@@ -166,7 +168,7 @@ class CommentViewSet(SnippetViewSet):
     @property
     def add_view(self):
         def no_adding(request):
-            raise Http404("Comments come from readers.")
+            raise Http404(gettext("Comments come from readers."))
 
         return no_adding
 
@@ -193,11 +195,15 @@ class CommentViewSet(SnippetViewSet):
         comment = get_object_or_404(Comment, pk=pk)
         if status is None:
             comment.delete()
-            messages.success(request, f"Comment by {comment.user_name} deleted.")
+            messages.success(
+                request, gettext("Comment by %(name)s deleted.") % {"name": comment.user_name}
+            )
         else:
             set_status(Comment.objects.filter(pk=pk), status)
             messages.success(
-                request, f"Comment by {comment.user_name}: {Status(status).label.lower()}."
+                request,
+                gettext("Comment by %(name)s: %(status)s.")
+                % {"name": comment.user_name, "status": Status(status).label.lower()},
             )
         return redirect(
             get_valid_next_url_from_request(request) or reverse(self.get_url_name("list"))
@@ -227,28 +233,32 @@ class CommentStatusBulkAction(SnippetBulkAction):
         return set_status(Comment.objects.filter(pk__in=[c.pk for c in objects]), cls.status), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"{num_parent_objects} comment(s): {Status(self.status).label.lower()}."
+        return ngettext(
+            "%(count)d comment: %(status)s.",
+            "%(count)d comments: %(status)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "status": Status(self.status).label.lower()}
 
 
 class ApproveBulkAction(CommentStatusBulkAction):
-    display_name = "Approve"
+    display_name = _("Approve")
     action_type = "approve"
-    aria_label = "Approve the selected comments"
+    aria_label = _("Approve the selected comments")
     status = Status.APPROVED
     action_priority = 10
 
 
 class RejectBulkAction(CommentStatusBulkAction):
-    display_name = "Reject"
+    display_name = _("Reject")
     action_type = "reject"
-    aria_label = "Reject the selected comments"
+    aria_label = _("Reject the selected comments")
     status = Status.REJECTED
     action_priority = 20
 
 
 class SpamBulkAction(CommentStatusBulkAction):
-    display_name = "Mark as spam"
+    display_name = _("Mark as spam")
     action_type = "spam"
-    aria_label = "Mark the selected comments as spam"
+    aria_label = _("Mark the selected comments as spam")
     status = Status.SPAM
     action_priority = 25

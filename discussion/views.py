@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.views import serve as wagtail_serve
@@ -35,21 +36,21 @@ from .policy import comments_open, initial_status
 from .rendering import comment_html
 from .tasks import after_commit, notify_followers, notify_held_comment, request_email_confirmation
 
-CLOSED_MESSAGE = "Comments are closed on this post."
-RATE_MESSAGE = (
+CLOSED_MESSAGE = gettext_lazy("Comments are closed on this post.")
+RATE_MESSAGE = gettext_lazy(
     "You have sent several comments in a short time. Please wait a few minutes and send "
     "this one again."
 )
-PENDING_MESSAGE = "Thank you: your comment is awaiting moderation."
-CONFIRMATION_SENT = " We have emailed you a link to confirm your address."
-CONFIRMATION_NOT_SENT = (
-    " We send one confirmation email a day to an address and already sent yours today, so "
+PENDING_MESSAGE = gettext_lazy("Thank you: your comment is awaiting moderation.")
+CONFIRMATION_SENT = gettext_lazy("We have emailed you a link to confirm your address.")
+CONFIRMATION_NOT_SENT = gettext_lazy(
+    "We send one confirmation email a day to an address and already sent yours today, so "
     "this comment waits for an editor."
 )
 # One confirmation email per address a day, however many comments name it: otherwise
 # anyone could flood an inbox by commenting with its address.
 CONFIRMATION_MAIL_RATE = "1/d"
-PUBLISHED_MESSAGE = "Thank you: your comment is published."
+PUBLISHED_MESSAGE = gettext_lazy("Thank you: your comment is published.")
 
 
 @csrf_protect
@@ -80,11 +81,13 @@ def post_comment(request):
     if is_new:
         _save_new(comment, post, request)
     if comment.status == Comment.Status.APPROVED:
-        messages.success(request, PUBLISHED_MESSAGE, extra_tags="comments")
+        messages.success(request, str(PUBLISHED_MESSAGE), extra_tags="comments")
         return redirect(post.url + f"#c{comment.pk}")
-    message = PENDING_MESSAGE
+    # Sentences of their own, in the reader's language now (a message waits in the session).
+    message = str(PENDING_MESSAGE)
     if is_new and comment.email_confirmed_at is None:
-        message += CONFIRMATION_SENT if _confirmation_mailed(comment) else CONFIRMATION_NOT_SENT
+        sent = _confirmation_mailed(comment)
+        message += " " + str(CONFIRMATION_SENT if sent else CONFIRMATION_NOT_SENT)
     messages.success(request, message, extra_tags="comments")
     return redirect(post.url + "#comments")
 
@@ -213,9 +216,10 @@ def comment_feed(request, path, feed_format=None):
         request,
         feed_format or "rss",
         comments,
-        title=f"Comments on “{post.title}”",
+        title=gettext("Comments on “%(title)s”") % {"title": post.title},
         link=post_url + "comments/",
-        description=f"Approved comments on “{post.title}”, newest first.",
+        description=gettext("Approved comments on “%(title)s”, newest first.")
+        % {"title": post.title},
         item=lambda comment: _comment_item(comment, post, post_url),
     )
 
@@ -223,7 +227,8 @@ def comment_feed(request, path, feed_format=None):
 def _comment_item(comment, post, post_url):
     link = f"{post_url}#c{comment.pk}"
     return {
-        "title": f"{comment.user_name} on “{post.title}”",
+        "title": gettext("%(name)s on “%(title)s”")
+        % {"name": comment.user_name, "title": post.title},
         "link": link,
         "description": comment.excerpt,
         "content_html": str(comment_html(comment.comment)),

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from blog.feeds import feed_links
 
@@ -63,4 +64,5 @@ def _reply_target(request, comments):
 @register.simple_tag(takes_context=True)
 def comment_feed_links(context, post):
     """<link rel="alternate"> data for the post's comment feeds."""
-    return feed_links(post.get_url(context["request"]) + "comments/", f"Comments on {post.title}")
+    title = gettext("Comments on %(title)s") % {"title": post.title}
+    return feed_links(post.get_url(context["request"]) + "comments/", title)
