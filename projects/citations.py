@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 # Output kind -> (BibTeX entry type, RIS reference type)
 ENTRY_TYPES = {
     "report": ("techreport", "RPRT"),
@@ -96,10 +98,16 @@ def to_ris(citation: Citation) -> str:
 
 
 def to_reference(citation: Citation) -> str:
-    """Author-date style: "Hambleton, R. and Howard, J. (2009) Title. Working paper. Publisher."""
+    """Author-date style: "Hambleton, R. and Howard, J. (2009) Title. Working paper. Publisher."
+
+    In the active language: "et" / "y" between the last two authors, "s. d." / "s. f." for
+    no date, and the kind's label as the caller gives it."""
     names = [_initialled(author) for author in citation.authors]
-    who = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    year = f"({citation.published.year})" if citation.published else "(n.d.)"
+    if len(names) > 1:
+        who = _("%(authors)s and %(last)s") % {"authors": ", ".join(names[:-1]), "last": names[-1]}
+    else:
+        who = "".join(names)
+    year = f"({citation.published.year})" if citation.published else f"({_('n.d.')})"
     parts = [f"{who} {year}".strip(), f"{citation.title.rstrip('.')}.", f"{citation.kind_label}."]
     if citation.publisher:
         parts.append(f"{citation.publisher}.")

@@ -7,11 +7,14 @@ index answers 404. The filter set names no model: it filters the queryset the in
 so it needs nothing from ``models.py``, which imports it.
 """
 
+import unicodedata
 from functools import cached_property
 from urllib.parse import urlencode
 
 import django_filters
-from django.db.models import Q, Value
+from django.db.models import JSONField, Q, Value
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from vocabulary.models import City, Organisation, Theme
@@ -24,25 +27,25 @@ FILTER_ORDER = ("theme", "status", "country", "city", "partner")
 
 class ProjectFilter(django_filters.FilterSet):
     theme = django_filters.ChoiceFilter(
-        label="Theme", field_name="themes__slug", empty_label="Any theme"
+        label=_("Theme"), field_name="themes__slug", empty_label=_("Any theme")
     )
     status = django_filters.ChoiceFilter(
-        label="Status",
+        label=_("Status"),
         choices=[(status.value, status.label) for status in Status],
         method="filter_status",
-        empty_label="Any status",
+        empty_label=_("Any status"),
     )
     country = django_filters.ChoiceFilter(
-        label="Country", method="filter_country", empty_label="Any country"
+        label=_("Country"), method="filter_country", empty_label=_("Any country")
     )
     city = django_filters.ChoiceFilter(
-        label="City", field_name="cities__slug", empty_label="Any city"
+        label=_("City"), field_name="cities__slug", empty_label=_("Any city")
     )
     partner = django_filters.ChoiceFilter(
-        label="Partner organisation",
+        label=_("Partner organisation"),
         field_name="organisation_links__organisation__slug",
         distinct=True,  # an organisation may have two roles on one project
-        empty_label="Any organisation",
+        empty_label=_("Any organisation"),
     )
 
     def __init__(self, data=None, queryset=None, **kwargs):
@@ -54,42 +57,49 @@ class ProjectFilter(django_filters.FilterSet):
 
     @cached_property
     def options(self):
-        """{filter: [(value, label), ...]} of the listed projects, in one UNION query."""
+        """{filter: [(value, label), ...]} of the listed projects, in one UNION query.
+
+        The listed projects are those of the index's language, so the choices are the values
+        that language's projects use; themes and organisations are named in that language
+        (their ``translations``, read in the same query), countries by django-countries."""
         projects = self.queryset.values("pk")
+        no_translations = Value(None, output_field=JSONField())
         rows = (
             Theme.objects.filter(project_page_items__content_object__in=projects)
             .annotate(filter=Value("theme"))
-            .values_list("filter", "slug", "name")
+            .values_list("filter", "slug", "name", "translations")
             .order_by()
             .union(
                 City.objects.filter(projects__in=projects)
-                .annotate(filter=Value("city"))
-                .values_list("filter", "slug", "name")
+                .annotate(filter=Value("city"), words=no_translations)
+                .values_list("filter", "slug", "name", "words")
                 .order_by(),
                 Organisation.objects.filter(project_links__page__in=projects)
                 .annotate(filter=Value("partner"))
-                .values_list("filter", "slug", "name")
+                .values_list("filter", "slug", "name", "translations")
                 .order_by(),
                 City.objects.filter(projects__in=projects)
-                .annotate(filter=Value("country"))
-                .values_list("filter", "country", "country")
+                .annotate(filter=Value("country"), words=no_translations)
+                .values_list("filter", "country", "country", "words")
                 .order_by(),
                 # CountryField(multiple=True) stores sorted codes joined by commas.
                 self.queryset.exclude(countries="")
-                .annotate(filter=Value("country"))
-                .values_list("filter", "countries", "countries")
+                .annotate(filter=Value("country"), words=no_translations)
+                .values_list("filter", "countries", "countries", "words")
                 .order_by(),
             )
         )
+        language = translation.get_language() or ""
         options = {}
-        for name, value, label in rows:
+        for name, value, label, translations in rows:
             if name == "country":
                 for code in value.split(","):
-                    options.setdefault(name, {})[code.lower()] = countries.name(code)
+                    options.setdefault(name, {})[code.lower()] = str(countries.name(code))
             else:
-                options.setdefault(name, {})[value] = label
+                words = (translations or {}).get(language, {}) if name != "city" else {}
+                options.setdefault(name, {})[value] = words.get("name") or label
         return {
-            name: sorted(values.items(), key=lambda choice: choice[1].casefold())
+            name: sorted(values.items(), key=lambda choice: _sort_key(choice[1]))
             for name, values in options.items()
         }
 
@@ -117,3 +127,8 @@ class ProjectFilter(django_filters.FilterSet):
             if value:
                 chosen.append(str(dict(self.form.fields[name].choices)[value]))
         return " · ".join(chosen)
+
+
+def _sort_key(label):
+    """Alphabetical whatever the accents: "États-Unis" among the E's, not after "Z"."""
+    return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()

@@ -5,13 +5,17 @@ and city pages gather projects beside posts. Status is never stored: it is deriv
 dates, in Python for one project and in SQL for filtering (``ProjectPageQuerySet.with_status``).
 """
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,7 +32,13 @@ from wagtail.search import index
 
 from blog import feeds
 from blog.conf import blog_settings
-from blog.models import FEED_SUFFIX, PostsPage, posts_sharing_themes, under_view_restriction
+from blog.models import (
+    FEED_SUFFIX,
+    BlogPage,
+    BlogPageTheme,
+    PostsPage,
+    under_view_restriction,
+)
 from blog.routing import SingleChildTypeRouteMixin
 from vocabulary.models import City, Organisation, Person, Theme, rank_by_shared_themes
 from vocabulary.serializers import NestedListField, RenderedStreamField
@@ -45,32 +55,49 @@ RELATED_POSTS = 3
 
 
 class ProjectPageTheme(TaggedItemBase):
-    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="project_page_items")
-    content_object = ParentalKey(
-        "projects.ProjectPage", on_delete=models.CASCADE, related_name="theme_items"
+    tag = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="project_page_items", verbose_name=_("theme")
     )
+    content_object = ParentalKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="theme_items",
+        verbose_name=_("project"),
+    )
+
+    class Meta:
+        verbose_name = _("project theme")
+        verbose_name_plural = _("project themes")
 
 
 class ProjectOrganisation(Orderable):
     class Role(models.TextChoices):
-        LEAD = "lead", "Lead organisation"
-        SPONSOR = "sponsor", "Sponsor"
-        FUNDER = "funder", "Funder"
-        COMMISSIONER = "commissioner", "Commissioner"
-        PARTNER = "partner", "Partner"
-        COLLABORATOR = "collaborator", "Collaborator"
+        LEAD = "lead", _("Lead organisation")
+        SPONSOR = "sponsor", _("Sponsor")
+        FUNDER = "funder", _("Funder")
+        COMMISSIONER = "commissioner", _("Commissioner")
+        PARTNER = "partner", _("Partner")
+        COLLABORATOR = "collaborator", _("Collaborator")
 
     page = ParentalKey(
-        "projects.ProjectPage", on_delete=models.CASCADE, related_name="organisation_links"
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="organisation_links",
+        verbose_name=_("project"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="project_links"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="project_links",
+        verbose_name=_("organisation"),
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
 
     panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("project organisation")
+        verbose_name_plural = _("project organisations")
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "organisation", "role"], name="project_organisation_role_once"
@@ -79,16 +106,28 @@ class ProjectOrganisation(Orderable):
 
 
 class ProjectMember(Orderable):
-    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="project_roles")
-    role = models.CharField(
-        max_length=255, blank=True, help_text="e.g. 'Principal investigator', 'Researcher'."
+    page = ParentalKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="members",
+        verbose_name=_("project"),
     )
-    is_leader = models.BooleanField("project leader", default=False)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="project_roles", verbose_name=_("person")
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Principal investigator', 'Researcher'."),
+    )
+    is_leader = models.BooleanField(_("project leader"), default=False)
 
     panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role"), FieldPanel("is_leader")])]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
         constraints = [
             models.UniqueConstraint(fields=["page", "person"], name="project_member_once")
         ]
@@ -98,26 +137,32 @@ class ProjectOutput(Orderable):
     """A report, paper or book the project produced: a document here or a link elsewhere."""
 
     class Kind(models.TextChoices):
-        REPORT = "report", "Report"
-        WORKING_PAPER = "working-paper", "Working paper"
-        WHITE_PAPER = "white-paper", "White paper"
-        POLICY_BRIEF = "policy-brief", "Policy brief"
-        BOOK = "book", "Book"
-        ARTICLE = "article", "Article"
+        REPORT = "report", pgettext_lazy("output kind", "Report")
+        WORKING_PAPER = "working-paper", pgettext_lazy("output kind", "Working paper")
+        WHITE_PAPER = "white-paper", pgettext_lazy("output kind", "White paper")
+        POLICY_BRIEF = "policy-brief", pgettext_lazy("output kind", "Policy brief")
+        BOOK = "book", pgettext_lazy("output kind", "Book")
+        ARTICLE = "article", pgettext_lazy("output kind", "Article")
 
-    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="outputs")
-    title = models.CharField(max_length=500)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
-    publication_date = models.DateField(null=True, blank=True)
+    page = ParentalKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="outputs",
+        verbose_name=_("project"),
+    )
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
     authors = models.TextField(
+        _("authors"),
         blank=True,
-        help_text="One per line, as 'Family name, Given names' (or an organisation's name).",
+        help_text=_("One per line, as 'Family name, Given names' (or an organisation's name)."),
     )
     publisher = models.CharField(
-        "publisher or journal",
+        _("publisher or journal"),
         max_length=255,
         blank=True,
-        help_text="The institution that issued it, its publisher, or the journal of an article.",
+        help_text=_("The institution that issued it, its publisher, or the journal of an article."),
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -125,13 +170,14 @@ class ProjectOutput(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("document"),
     )
-    external_url = models.URLField("external link", max_length=1000, blank=True)
+    external_url = models.URLField(_("external link"), max_length=1000, blank=True)
     doi = models.CharField(
-        "DOI",
+        _("DOI"),
         max_length=255,
         blank=True,
-        help_text="e.g. 10.1000/xyz123, without https://doi.org/.",
+        help_text=_("e.g. 10.1000/xyz123, without https://doi.org/."),
     )
 
     panels = [
@@ -160,13 +206,17 @@ class ProjectOutput(Orderable):
         super().clean()
         self.doi = self.doi.strip().removeprefix("https://doi.org/").removeprefix("doi:")
         if self.doi and not self.doi.startswith("10."):
-            raise ValidationError({"doi": "A DOI starts with '10.', e.g. 10.1000/xyz123."})
+            raise ValidationError({"doi": _("A DOI starts with '10.', e.g. 10.1000/xyz123.")})
         if not (self.document_id or self.external_url or self.doi):
-            raise ValidationError("Attach a document, or give an external link or a DOI.")
+            raise ValidationError(_("Attach a document, or give an external link or a DOI."))
 
     @property
     def author_list(self):
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("output")
+        verbose_name_plural = _("outputs")
 
     def citation(self, request=None):
         """The publisher's copy if there is one, else ours (absolute, to leave the site)."""
@@ -188,17 +238,33 @@ class ProjectOutput(Orderable):
 
 class RelatedProject(Orderable):
     page = ParentalKey(
-        "projects.ProjectPage", on_delete=models.CASCADE, related_name="related_project_links"
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="related_project_links",
+        verbose_name=_("project"),
     )
-    project = models.ForeignKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("related project"),
+    )
 
     panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related project")
+        verbose_name_plural = _("related projects")
 
 
 class ProjectPageQuerySet(PageQuerySet):
     def published(self):
         """What a reader may see: live and public."""
         return self.live().exclude(under_view_restriction())
+
+    def in_locale(self, locale):
+        """The projects of one language's tree (``Locale.get_active()`` for a reader)."""
+        return self.filter(locale=locale)
 
     def with_status(self, status, today=None):
         """The same rule as ``timeline.status_on``, as a filter."""
@@ -235,26 +301,30 @@ ProjectPageManager = PageManager.from_queryset(ProjectPageQuerySet)
 
 
 class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
-        verbose_name = "project index"
+        verbose_name = _("project index")
+        verbose_name_plural = _("project indexes")
 
     def projects(self):
-        return ProjectPage.objects.child_of(self).published()
+        """Its own language's projects: a French index's children are French translations,
+        and the locale filter (the index's, which a reader's page always has, see
+        website.wagtail_hooks) keeps a page moved into the wrong tree out of the listing."""
+        return ProjectPage.objects.child_of(self).in_locale(self.locale_id).published()
 
     def feed_links(self, request, query="", filter_name=""):
-        title = f"{self.title}: {filter_name}" if filter_name else self.title
+        title = feed_title(self.title, filter_name)
         return feeds.feed_links(self.get_url(request), title, query=query)
 
     @re_path(r"^" + FEED_SUFFIX, name="projects")
     def project_list(self, request, feed=None, feed_format=None):
         filters = ProjectFilter(request.GET, queryset=self.projects(), request=request)
         if not filters.is_valid():
-            raise Http404("Unknown filter value.")
+            raise Http404(_("Unknown filter value."))
         canonical = filters.canonical_query(page=None if feed else request.GET.get("page"))
         if canonical != request.META.get("QUERY_STRING", ""):
             # One URL per filter combination: empty fields dropped, fixed order.
@@ -270,10 +340,14 @@ class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
                         : blog_settings.BLOG_FEED_LENGTH
                     ]
                 ),
-                title=f"{self.title}: {name}" if name else self.title,
+                title=feed_title(self.title, name),
                 link=self.get_full_url(request),
                 query=filters.canonical_query(),
-                description=f"New research projects{f' ({name})' if name else ''}.",
+                description=(
+                    _("New research projects (%(filters)s).") % {"filters": name}
+                    if name
+                    else _("New research projects.")
+                ),
                 item=lambda project: project.feed_item(request),
             )
         try:
@@ -281,7 +355,7 @@ class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
                 filters.qs.newest_first().for_listing(), request.GET.get("page", "1")
             )
         except ValueError as error:
-            raise Http404("No such page of projects.") from error
+            raise Http404(_("No such page of projects.")) from error
         query = filters.canonical_query()
         return self.render(
             request,
@@ -297,32 +371,48 @@ class ProjectIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
 
 class ProjectPage(RoutablePageMixin, Page):
     full_title = models.CharField(
-        max_length=500, blank=True, help_text="The title in full, if the page title is a short one."
+        _("full title"),
+        max_length=500,
+        blank=True,
+        help_text=_("The title in full, if the page title is a short one."),
     )
-    summary = models.TextField(help_text="Two or three sentences for listings, feeds and search.")
-    body = StreamField(ProjectBodyBlock(), blank=True)
-    start_date = models.DateField(db_index=True)
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences for listings, feeds and search.")
+    )
+    body = StreamField(ProjectBodyBlock(), blank=True, verbose_name=_("body"))
+    start_date = models.DateField(_("start date"), db_index=True)
     end_date = models.DateField(
-        null=True, blank=True, help_text="Leave empty for an open-ended project."
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for an open-ended project.")
     )
-    themes = ClusterTaggableManager(through=ProjectPageTheme, blank=True)
+    themes = ClusterTaggableManager(through=ProjectPageTheme, blank=True, verbose_name=_("themes"))
     cities = ParentalManyToManyField(
         City,
         blank=True,
         related_name="projects",
-        help_text="Cities covered; those of case studies in the body are added on save.",
+        verbose_name=_("cities"),
+        help_text=_("Cities covered; those of case studies in the body are added on save."),
     )
     countries = CountryField(
+        _("countries"),
         multiple=True,
         blank=True,
-        help_text="Countries covered as a whole, e.g. a national review; the countries of the "
-        "cities above count too.",
+        help_text=_(
+            "Countries covered as a whole, e.g. a national review; the countries of the "
+            "cities above count too."
+        ),
     )
     contact_person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact person"),
     )
     contact_email = models.EmailField(
-        blank=True, help_text="Shown obfuscated, so address harvesters cannot read it."
+        _("contact email"),
+        blank=True,
+        help_text=_("Shown obfuscated, so address harvesters cannot read it."),
     )
 
     objects = ProjectPageManager()
@@ -330,19 +420,19 @@ class ProjectPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("full_title"),
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Duration"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
         FieldPanel("body"),
-        InlinePanel("organisation_links", heading="Organisations", label="Organisation"),
-        InlinePanel("members", heading="Leader and team", label="Member"),
-        InlinePanel("outputs", heading="Outputs", label="Output"),
+        InlinePanel("organisation_links", heading=_("Organisations"), label=_("Organisation")),
+        InlinePanel("members", heading=_("Leader and team"), label=_("Member")),
+        InlinePanel("outputs", heading=_("Outputs"), label=_("Output")),
         MultiFieldPanel(
-            [FieldPanel("contact_person"), FieldPanel("contact_email")], heading="Contact"
+            [FieldPanel("contact_person"), FieldPanel("contact_email")], heading=_("Contact")
         ),
         MultiFieldPanel(
             [FieldPanel("themes"), FieldPanel("cities"), FieldPanel("countries")],
-            heading="Themes and places",
+            heading=_("Themes and places"),
         ),
-        InlinePanel("related_project_links", heading="Related projects", label="Project"),
+        InlinePanel("related_project_links", heading=_("Related projects"), label=_("Project")),
     ]
 
     search_fields = Page.search_fields + [
@@ -377,7 +467,8 @@ class ProjectPage(RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "research project"
+        verbose_name = _("research project")
+        verbose_name_plural = _("research projects")
 
     # Derived values ----------------------------------------------------------------------
 
@@ -391,12 +482,12 @@ class ProjectPage(RoutablePageMixin, Page):
 
     def covered_countries(self, cities):
         codes = {city.country.code for city in cities} | {c.code for c in self.countries}
-        return sorted((countries.name(code), code) for code in codes)
+        return sorted(((str(countries.name(code)), code) for code in codes), key=_by_name)
 
     def clean(self):
         super().clean()
         if self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The project cannot end before it starts."})
+            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
     def save(self, *args, **kwargs):
         studied = {block.value["city"] for block in self.body if block.block_type == "case_study"}
@@ -406,14 +497,23 @@ class ProjectPage(RoutablePageMixin, Page):
         super().save(*args, **kwargs)
 
     def related_projects(self, theme_ids):
-        """Hand-picked projects first, then those sharing the most themes."""
-        candidates = ProjectPage.objects.published()
-        picked = [
-            link.project
-            for link in self.related_project_links.filter(project__in=candidates).select_related(
-                "project"
+        """Hand-picked projects first, then those sharing the most themes: in this page's
+        language only. A translation's hand-picked links still name the projects its source
+        picked (copy_for_translation copies them): each is shown as its translation here."""
+        candidates = ProjectPage.objects.in_locale(self.locale_id).published()
+        links = RelatedProject.objects.filter(
+            page=self, project__translation_key=OuterRef("translation_key")
+        ).order_by(F("sort_order").asc(nulls_last=True), "pk")
+        picked = list(
+            candidates.defer_streamfields()
+            .annotate(
+                link=Subquery(links.values("pk")[:1]),
+                link_order=Subquery(links.values("sort_order")[:1]),
             )
-        ]
+            .filter(link__isnull=False)
+            .exclude(pk=self.pk)
+            .order_by(F("link_order").asc(nulls_last=True), "link")
+        )
         wanted = RELATED_PROJECTS - len(picked)
         ranked = rank_by_shared_themes(
             ProjectPageTheme,
@@ -443,6 +543,17 @@ class ProjectPage(RoutablePageMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="{citation.key}.{fmt}"'
         return response
 
+    def related_posts(self, themes):
+        """Published posts of this page's language sharing the most of ``themes``."""
+        ranked = rank_by_shared_themes(
+            BlogPageTheme,
+            [theme.pk for theme in themes],
+            BlogPage.objects.published().filter(locale_id=self.locale_id),
+            limit=RELATED_POSTS,
+        )
+        posts = BlogPage.objects.defer_streamfields().in_bulk(ranked) if ranked else {}
+        return [posts[pk] for pk in ranked]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())
@@ -459,7 +570,7 @@ class ProjectPage(RoutablePageMixin, Page):
             organisations_by_role=by_role(organisations),
             outputs=[(output, output.citation(request)) for output in outputs],
             related_projects=self.related_projects([t.pk for t in themes]),
-            related_posts=posts_sharing_themes(themes, RELATED_POSTS),
+            related_posts=self.related_posts(themes),
             feeds=self.get_parent().specific.feed_links(request),
         )
         context["json_ld"] = project_json_ld(
@@ -485,14 +596,37 @@ class ProjectPage(RoutablePageMixin, Page):
             "updateddate": self.last_published_at or self.first_published_at,
             "unique_id": f"urn:uuid:{self.translation_key}",
             "unique_id_is_permalink": False,
-            "categories": [theme.name for theme in self.themes.all()],
+            "categories": [theme.translated_name for theme in self.themes.all()],
             "authors": [{"name": m.person.name} for m in self.members.all() if m.is_leader],
         }
 
 
+def role_label(role, count):
+    """A role's heading for ``count`` organisations: "Funder", "Funders"."""
+    labels = {
+        "lead": lambda n: ngettext("Lead organisation", "Lead organisations", n),
+        "sponsor": lambda n: ngettext("Sponsor", "Sponsors", n),
+        "funder": lambda n: ngettext("Funder", "Funders", n),
+        "commissioner": lambda n: ngettext("Commissioner", "Commissioners", n),
+        "partner": lambda n: ngettext("Partner", "Partners", n),
+        "collaborator": lambda n: ngettext("Collaborator", "Collaborators", n),
+    }
+    return labels[role](count) if role in labels else str(role)
+
+
 def by_role(organisation_links):
-    """[(role label, [organisation, ...]), ...], roles in the order they first appear."""
+    """[(role label, [organisation, ...]), ...], roles in the order they first appear; the
+    label is singular or plural by the number of organisations."""
     groups = {}
     for link in organisation_links:
-        groups.setdefault(link.get_role_display(), []).append(link.organisation)
-    return list(groups.items())
+        groups.setdefault(link.role, []).append(link.organisation)
+    return [(role_label(role, len(group)), group) for role, group in groups.items()]
+
+
+def feed_title(title, filter_name):
+    return f"{title}: {filter_name}" if filter_name else title
+
+
+def _by_name(choice):
+    name = unicodedata.normalize("NFKD", choice[0]).encode("ascii", "ignore").decode()
+    return name.casefold(), choice[1]

@@ -3,7 +3,11 @@
 ResearchProject is an Organization in schema.org: its dates are ``foundingDate`` and
 ``dissolutionDate``, funders and sponsors have properties of their own, and people and
 partner organisations are ``member``s with a role. Outputs hang off it as ``subjectOf``.
+Everything is in the page's language (``inLanguage``): role names, genres, theme and
+organisation names.
 """
+
+from django.utils.translation import gettext as _
 
 # Organisation role (ProjectOrganisation.Role) -> its ResearchProject property.
 ROLE_PROPERTIES = {"funder": "funder", "commissioner": "funder", "sponsor": "sponsor"}
@@ -15,6 +19,7 @@ def project_json_ld(page, request, *, members, organisations, outputs, themes, c
         "@context": "https://schema.org",
         "@type": "ResearchProject",
         "name": page.title,
+        "inLanguage": page.locale.language_code,
         "url": page.get_full_url(request),
         "description": page.summary,
         "foundingDate": page.start_date.isoformat(),
@@ -23,29 +28,29 @@ def project_json_ld(page, request, *, members, organisations, outputs, themes, c
         "member": [
             _role(
                 {"@type": "Person", "name": member.person.name},
-                member.role or ("Project leader" if member.is_leader else "Researcher"),
+                member.role or (_("Project leader") if member.is_leader else _("Researcher")),
             )
             for member in members
         ],
-        "knowsAbout": [theme.name for theme in themes],
+        "knowsAbout": [theme.translated_name for theme in themes],
         "areaServed": [
             {
                 "@type": "City",
                 "name": city.name,
-                "containedInPlace": {"@type": "Country", "name": city.country.name},
+                "containedInPlace": {"@type": "Country", "name": str(city.country.name)},
             }
             for city in cities
         ],
-        "subjectOf": [_output(output, citation) for output, citation in outputs],
+        "subjectOf": [_output(page, output, citation) for output, citation in outputs],
     }
     for link in organisations:
-        organisation = {"@type": "Organization", "name": link.organisation.name}
+        organisation = {"@type": "Organization", "name": link.organisation.translated_name}
         if link.organisation.website:
             organisation["url"] = link.organisation.website
         if link.role in ROLE_PROPERTIES:
             data[ROLE_PROPERTIES[link.role]].append(organisation)
         else:
-            data["member"].append(_role(organisation, link.get_role_display()))
+            data["member"].append(_role(organisation, str(link.get_role_display())))
     if page.full_title and page.full_title != page.title:
         data["alternateName"] = page.full_title
     if page.end_date:
@@ -57,11 +62,12 @@ def _role(member, role_name):
     return {"@type": "OrganizationRole", "roleName": role_name, "member": member}
 
 
-def _output(output, citation):
+def _output(page, output, citation):
     data = {
         "@type": OUTPUT_TYPES.get(output.kind, "Report"),
         "name": output.title,
-        "genre": output.get_kind_display(),
+        "genre": str(output.get_kind_display()),
+        "inLanguage": page.locale.language_code,
         "author": [_author(name) for name in citation.authors],
     }
     if citation.published:

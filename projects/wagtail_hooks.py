@@ -1,6 +1,7 @@
 """The admin's "Projects" listing: every project page, with its status and dates."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -12,21 +13,21 @@ from .timeline import Status
 
 class ProjectPageFilterSet(PageListingViewSet.filterset_class):
     project_status = django_filters.ChoiceFilter(
-        label="Project status",
+        label=_("Project status"),
         choices=[(status.value, status.label) for status in Status],
         method="filter_project_status",
-        empty_label="Any",
+        empty_label=_("Any"),
     )
     started_after = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="gte",
-        label="Starts on or after",
+        label=_("Starts on or after"),
         widget=AdminDateInput,
     )
     ended_before = django_filters.DateFilter(
         field_name="end_date",
         lookup_expr="lte",
-        label="Ends on or before",
+        label=_("Ends on or before"),
         widget=AdminDateInput,
     )
 
@@ -41,13 +42,13 @@ class ProjectPageFilterSet(PageListingViewSet.filterset_class):
 class ProjectPageListingViewSet(PageListingViewSet):
     model = ProjectPage
     icon = "clipboard-list"
-    menu_label = "Projects"
+    menu_label = _("Projects")
     menu_order = 190
     add_to_admin_menu = True
     filterset_class = ProjectPageFilterSet
     columns = PageListingViewSet.columns + [
-        Column("project_status", label="Project status", accessor="status.label", width="12%"),
-        Column("duration", label="Duration", sort_key="start_date", width="18%"),
+        Column("project_status", label=_("Project status"), accessor="status.label", width="12%"),
+        Column("duration", label=_("Duration"), sort_key="start_date", width="18%"),
     ]
 
 

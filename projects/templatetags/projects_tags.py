@@ -1,9 +1,13 @@
 import json
+from datetime import datetime
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from projects import timeline
 
 register = template.Library()
 
@@ -27,3 +31,17 @@ def obfuscated(email):
     link: harvesters that read the HTML find no address."""
     user, _, domain = email.partition("@")
     return f"{user} [at] {domain.replace('.', ' [dot] ')}"
+
+
+@register.filter
+def month_year(day):
+    """ "January 2009" in the active language (see ``projects.timeline``)."""
+    return timeline.month_year(day) if day else ""
+
+
+@register.filter
+def short_date(day):
+    """ "7 Dec 2014" in the active language (see ``projects.timeline``)."""
+    if isinstance(day, datetime) and timezone.is_aware(day):
+        day = timezone.localtime(day)
+    return timeline.short_date(day) if day else ""
