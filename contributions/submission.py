@@ -2,8 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Workflow
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
@@ -19,18 +20,40 @@ from .moderation import GUEST_WORKFLOW
 logger = logging.getLogger(__name__)
 
 
-def guest_blog():
-    """The blog guest posts go to: the one named in settings, else the first live one."""
-    blogs = BlogIndexPage.objects.live().order_by("path")
+def guest_blog(language=None):
+    """The blog guest posts go to: the one named in settings, else the first live one; of
+    those, the one in ``language`` (the active one when None: the form's), else the one in
+    the default language, else any.
+
+    Each language has its own tree, so the French blog is a translation of the English one
+    (the same slug); a post sent from /fr/contribute/ is a French post in it. Where the
+    blog has no French translation yet, the post goes to the default language's blog.
+    """
+    blogs = BlogIndexPage.objects.live()
     if contribution_settings.GUEST_POST_BLOG_SLUG:
         blogs = blogs.filter(slug=contribution_settings.GUEST_POST_BLOG_SLUG)
-    return blogs.first()
+    blogs = list(blogs.select_related("locale").order_by("path"))  # a handful, one query
+    for code in (form_language(language), settings.LANGUAGE_CODE):
+        if blog := next((blog for blog in blogs if blog.locale.language_code == code), None):
+            return blog
+    return blogs[0] if blogs else None
+
+
+def form_language(language=None):
+    """``language`` (the active one when None) as one of the site's languages."""
+    try:
+        return translation.get_supported_language_variant(language or translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 @transaction.atomic
-def submit_guest_post(blog, data) -> GuestSubmission:
-    """Store the form's cleaned ``data`` as a draft under ``blog`` and put it up for review."""
+def submit_guest_post(blog, data, language=None) -> GuestSubmission:
+    """Store the form's cleaned ``data`` as a draft under ``blog`` (a post in the blog's
+    language) and put it up for review. The guest hears from us in ``language``, the form's
+    (the active one when None), even where the post went to another language's blog."""
     now = timezone.now()
+    language = form_language(language)
     city = City.objects.filter(name__iexact=data["city"]).first() if data["city"] else None
     body = body_blocks(data["body"])
     if data["document"]:
@@ -59,6 +82,7 @@ def submit_guest_post(blog, data) -> GuestSubmission:
         email=data["email"],
         organisation=data["organisation"],
         city=data["city"],
+        language=language,
         consent_at=now,
     )
     _start_review(post)

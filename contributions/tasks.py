@@ -1,11 +1,22 @@
-"""Emails to guest contributors, sent by the task worker (django-tasks)."""
+"""Emails to guest contributors, sent by the task worker (django-tasks), each in the
+language the guest used on the form, with links to that language's pages."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
 
 from community import mail
 
 from .models import GuestSubmission
+
+
+def _language(submission):
+    try:
+        return translation.get_supported_language_variant(submission.language)
+    except LookupError:  # a language the site no longer offers
+        return settings.LANGUAGE_CODE
 
 
 @task()
@@ -14,12 +25,13 @@ def send_receipt(submission_id: int) -> None:
     submission = GuestSubmission.objects.filter(pk=submission_id).first()
     if submission is None:
         return
-    mail.send(
-        submission.email,
-        f"We have received your post “{submission.title}”",
-        "contributions/email/receipt",
-        {"submission": submission},
-    )
+    with translation.override(_language(submission)):
+        mail.send(
+            submission.email,
+            gettext("We have received your post “%(title)s”") % {"title": submission.title},
+            "contributions/email/receipt",
+            {"submission": submission},
+        )
 
 
 @task()
@@ -28,15 +40,19 @@ def send_outcome(submission_id: int) -> None:
     submission = GuestSubmission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None or submission.outcome == GuestSubmission.Outcome.PENDING:
         return
-    if submission.outcome == GuestSubmission.Outcome.PUBLISHED:
-        subject = f"Your post “{submission.title}” is published"
-        template = "contributions/email/published"
-    else:
-        subject = f"About your post “{submission.title}”"
-        template = "contributions/email/rejected"
-    context = {
-        "submission": submission,
-        "post_url": submission.page.full_url if submission.page and submission.page.live else "",
-        "form_url": mail.site_url(reverse("contributions:contribute")),
-    }
-    mail.send(submission.email, subject, template, context)
+    with translation.override(_language(submission)):
+        if submission.outcome == GuestSubmission.Outcome.PUBLISHED:
+            subject = gettext("Your post “%(title)s” is published")
+            template = "contributions/email/published"
+        else:
+            subject = gettext("About your post “%(title)s”")
+            template = "contributions/email/rejected"
+        context = {
+            "submission": submission,
+            # The post's own address: in its blog's language, whatever the guest's.
+            "post_url": submission.page.full_url
+            if submission.page and submission.page.live
+            else "",
+            "form_url": mail.site_url(reverse("contributions:contribute")),
+        }
+        mail.send(submission.email, subject % {"title": submission.title}, template, context)

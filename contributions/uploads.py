@@ -14,10 +14,13 @@ renditions only once a post is published.
 
 import os
 import warnings
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import formats
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -35,8 +38,10 @@ def check_image(upload) -> None:
     """A JPEG, PNG or WebP within the size and pixel caps that decodes whole."""
     _check_size(upload, contribution_settings.GUEST_POST_MAX_IMAGE_BYTES, "image")
     not_an_image = ValidationError(
-        "This file is not a JPEG, PNG or WebP image. Choose a photo or graphic in one "
-        "of those formats.",
+        gettext(
+            "This file is not a JPEG, PNG or WebP image. Choose a photo or graphic in one "
+            "of those formats."
+        ),
         code="image_type",
     )
     try:
@@ -67,8 +72,10 @@ def check_document(upload) -> None:
     upload.seek(0)
     if not (is_pdf_name and is_pdf_content):
         raise ValidationError(
-            "The document must be a PDF file (ending in .pdf). Save or export it as PDF "
-            "and choose it again.",
+            gettext(
+                "The document must be a PDF file (ending in .pdf). Save or export it as PDF "
+                "and choose it again."
+            ),
             code="document_type",
         )
 
@@ -124,13 +131,25 @@ def release_files(post):
     )
 
 
+def max_megapixels() -> str:
+    """The pixel cap in megapixels, as the reader's language writes numbers ("0,5")."""
+    megapixels = contribution_settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
+    return formats.number_format(Decimal(f"{megapixels:g}"))
+
+
 def _check_size(upload, limit: int, what: str) -> None:
     if upload.size > limit:
-        raise ValidationError(
-            f"This {what} is {filesizeformat(upload.size)}; the largest accepted is "
-            f"{filesizeformat(limit)}. Choose a smaller file.",
-            code="file_size",
-        )
+        sizes = {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+        if what == "image":
+            message = gettext(
+                "This image is %(size)s; the largest accepted is %(limit)s. Choose a smaller file."
+            )
+        else:
+            message = gettext(
+                "This document is %(size)s; the largest accepted is %(limit)s. Choose a "
+                "smaller file."
+            )
+        raise ValidationError(message % sizes, code="file_size")
 
 
 def _check_pixels(width: int, height: int) -> None:
@@ -139,10 +158,15 @@ def _check_pixels(width: int, height: int) -> None:
 
 
 def _too_many_pixels(width=None, height=None) -> ValidationError:
-    size = f" ({width} x {height} pixels)" if width else ""
-    megapixels = contribution_settings.GUEST_POST_MAX_IMAGE_PIXELS / 1_000_000
-    return ValidationError(
-        f"This image is too large in pixels{size}; the limit is {megapixels:g} megapixels. "
-        "Resize it and choose it again.",
-        code="image_pixels",
-    )
+    words = {"width": width, "height": height, "megapixels": max_megapixels()}
+    if width:
+        message = gettext(
+            "This image is too large in pixels (%(width)d x %(height)d pixels); the limit is "
+            "%(megapixels)s megapixels. Resize it and choose it again."
+        )
+    else:
+        message = gettext(
+            "This image is too large in pixels; the limit is %(megapixels)s megapixels. "
+            "Resize it and choose it again."
+        )
+    return ValidationError(message % words, code="image_pixels")

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from community.ratelimit import allow
@@ -11,7 +12,7 @@ from .conf import contribution_settings
 from .forms import GuestPostForm
 from .submission import guest_blog, submit_guest_post
 
-RATE_MESSAGE = (
+RATE_MESSAGE = _(
     "You have sent several posts in a short time. Please wait a while (an hour, or a day "
     "for the same email address) and send this one again: what you typed is kept below."
 )
@@ -19,7 +20,7 @@ RATE_MESSAGE = (
 
 @require_http_methods(["GET", "POST"])
 def contribute(request):
-    blog = guest_blog()
+    blog = guest_blog()  # in the form's language (its URL's prefix) where there is one
     if blog is None:
         raise Http404("There is no blog to write for yet.")
     if request.method == "GET":
@@ -33,7 +34,7 @@ def contribute(request):
     form = GuestPostForm(request.POST, request.FILES)
     if form.is_valid():
         if _within_rates(request, form.cleaned_data["email"]):
-            submit_guest_post(blog, form.cleaned_data)
+            submit_guest_post(blog, form.cleaned_data)  # in the form's (active) language
             return redirect("contributions:thanks")
         form.add_error(None, RATE_MESSAGE)
     return _form_page(request, form, status=400)

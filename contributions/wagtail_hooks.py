@@ -3,7 +3,9 @@
 Read-only: the posts themselves are moderated as pages, in Wagtail's workflow.
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 
@@ -20,9 +22,13 @@ def post_edit_url(submission):
     )
 
 
+def language_name(submission):
+    return dict(settings.LANGUAGES).get(submission.language, submission.language)
+
+
 class GuestSubmissionIndexView(ReadOnlyIndexView):
     title_field = "title"
-    title_label = "Title"
+    title_label = _("Title")
 
 
 class GuestSubmissionViewSet(ReadOnlyViewSet):
@@ -30,19 +36,20 @@ class GuestSubmissionViewSet(ReadOnlyViewSet):
     name = "guest_submissions"
     url_prefix = "guest-submissions"
     icon = "user"
-    menu_label = "Guest submissions"
+    menu_label = _("Guest submissions")
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = GuestSubmissionIndexView
     list_filter = ["outcome"]
     search_fields = ["title", "name", "email", "organisation"]
     list_display = [
-        Column("name", label="Author", sort_key="name"),
-        Column("organisation", label="Organisation"),
-        Column("outcome", label="Status", accessor="get_outcome_display", sort_key="outcome"),
-        DateColumn("submitted_at", label="Sent", sort_key="submitted_at"),
-        DateColumn("decided_at", label="Decided", sort_key="decided_at"),
-        LinkColumn("page", post_edit_url, label="Post"),
+        Column("name", label=_("Author"), sort_key="name"),
+        Column("organisation", label=_("Organisation")),
+        Column("language", label=_("Language"), accessor=language_name),
+        Column("outcome", label=_("Status"), accessor="get_outcome_display", sort_key="outcome"),
+        DateColumn("submitted_at", label=_("Sent"), sort_key="submitted_at"),
+        DateColumn("decided_at", label=_("Decided"), sort_key="decided_at"),
+        LinkColumn("page", post_edit_url, label=_("Post")),
     ]
     inspect_view_fields = [
         "title",
@@ -50,6 +57,7 @@ class GuestSubmissionViewSet(ReadOnlyViewSet):
         "email",
         "organisation",
         "city",
+        "language",
         "page",
         "consent_at",
         "submitted_at",
