@@ -2,8 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-HONEYPOT_MESSAGE = "This form looks automated. Leave the last field empty and try again."
+HONEYPOT_MESSAGE = _("This form looks automated. Leave the last field empty and try again.")
 
 
 class HoneypotField(forms.CharField):
@@ -12,7 +13,7 @@ class HoneypotField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "Leave this field empty")
+        kwargs.setdefault("label", _("Leave this field empty"))
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1", "class": "hp-input"}),
