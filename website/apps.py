@@ -19,6 +19,7 @@ class WebsiteConfig(AppConfig):
         from discussion.signals import comments_moderated
         from vocabulary.models import City, Organisation, Person, Theme
 
+        from .search import index_in_page_language
         from .structure import forget_cached_site
 
         # Imports announce their posts with page_published too (importers.bulk, publish).
@@ -32,6 +33,7 @@ class WebsiteConfig(AppConfig):
             post_delete.connect(forget_cached_site, sender=model, dispatch_uid=f"del-{model}")
         post_save.connect(forget_published_comment, sender=Comment, dispatch_uid="comment-save")
         connection_created.connect(give_sqlite_statistics, dispatch_uid="sqlite-statistics")
+        index_in_page_language()
 
 
 def forget_published_comment(sender, instance, **kwargs):
