@@ -1,9 +1,14 @@
 """Load the demo site: home page, debate blog, vocabulary, posts, research projects with
-their documents, readers' comments, a blocklist, and an admin user.
+their documents, readers' comments, a blocklist, and an admin user; then the French and
+Spanish translations of the pages in the menu, of some posts and projects, and of the
+vocabulary's names and descriptions.
 
 Idempotent: everything is looked up by slug (documents by title) first and only created when
 missing, so a second run changes nothing (no new pages, snippets, documents or revisions) and
-never overwrites an editor's changes. The content itself lives in ``demo.content``.
+never overwrites an editor's changes. A page is translated (with wagtail-localize, see
+``demo.localize``) only when it has no translation in that language yet, a vocabulary row only
+when it has no words in that language: a database loaded before the demo had languages gets
+them on its next run. The content itself lives in ``demo.content``.
 """
 
 import hashlib
@@ -17,14 +22,17 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language_info
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
 from community.models import BlockedTerm
 from demo import content
+from demo.localize import translate_page
 from demo.pdf import simple_pdf
 from discussion.models import Comment
 from projects.models import (
@@ -58,7 +66,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created, self.present = Counter(), Counter()
-        with transaction.atomic():
+        # No automatic redirects, up to and including the commit (they are made then): a new
+        # translation is saved with its English slug before its own (see demo.localize).
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
             themes = self.load_rows(Theme, content.vocabulary.THEMES, "themes")
             organisations = self.load_rows(
                 Organisation, content.vocabulary.ORGANISATIONS, "organisations"
@@ -79,6 +89,8 @@ class Command(BaseCommand):
                 home, ProjectIndexPage, content.projects.PROJECT_INDEX, "project index"
             )
             self.load_projects(project_index, themes, organisations, people, cities)
+            for words in content.TRANSLATIONS:
+                self.load_language(words, home, blog, project_index, themes, categories, series)
             self.load_comments(blog)
             self.load_blocklist()
             admin_message = self.load_admin(options["admin_password"])
@@ -105,7 +117,7 @@ class Command(BaseCommand):
     # Pages ---------------------------------------------------------------------------------
 
     def load_home(self, themes):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         wagtail_default = None
         if home is not None:
             self.present["home page"] += 1
@@ -190,6 +202,69 @@ class Command(BaseCommand):
         blog.add_child(instance=post)
         post.save_revision().publish()
         self.created["blog posts"] += 1
+
+    # Other languages -----------------------------------------------------------------------
+
+    def load_language(self, words, home, blog, project_index, themes, categories, series):
+        """One language's words: in the vocabulary rows, and as translations of the pages in
+        the menu, then of the posts and projects it has words for."""
+        locale = Locale.objects.filter(language_code=words.LANGUAGE).first()
+        if locale is None:
+            self.stderr.write(f"No {words.LANGUAGE!r} locale: the demo is left untranslated.")
+            return
+        language = get_language_info(words.LANGUAGE)["name"]
+        label = f"vocabulary in {language}"
+        for rows, row_words in [
+            (themes, words.THEMES),
+            (categories, words.CATEGORIES),
+            (series, words.SERIES),
+        ]:
+            self.translate_rows(rows, row_words, words.LANGUAGE, label)
+        label = f"pages in {language}"
+        for page, page_words in [
+            (home, words.HOME),
+            (blog, words.BLOG_INDEX),
+            (project_index, words.PROJECT_INDEX),
+        ]:
+            self.translate_page(page, locale, page_words, label)
+        for parent, model, pages in [
+            (blog, BlogPage, words.POSTS),
+            (project_index, ProjectPage, words.PROJECTS),
+        ]:
+            for slug, page_words in pages.items():
+                page = model.objects.child_of(parent).filter(slug=slug).first()
+                if page is not None:
+                    self.translate_page(page, locale, page_words, label)
+
+    def translate_rows(self, rows, words, language, label):
+        """Each row's name and description in ``language``, unless it has some already."""
+        for slug, row_words in words.items():
+            row = rows.get(slug)
+            if row is None:
+                continue
+            if language in row.translations:
+                self.present[label] += 1
+                continue
+            row.translations = {**row.translations, language: dict(row_words)}
+            row.save(update_fields=["translations"])
+            self.created[label] += 1
+
+    def translate_page(self, page, locale, words, label):
+        if page.get_translation_or_none(locale) is not None:
+            self.present[label] += 1
+            return
+        if page.get_parent().get_translation_or_none(locale) is None and not (
+            page.get_parent().is_root()
+        ):
+            self.stderr.write(f"Not translated into {locale}: {page.url_path} (no parent there).")
+            return
+        if translate_page(page, locale, words) is None:
+            self.stderr.write(
+                f"Not translated into {locale}: {page.url_path} (its text is no longer the "
+                "demo's, an editor may have changed it; translate it in the admin)."
+            )
+            return
+        self.created[label] += 1
 
     # Community -----------------------------------------------------------------------------
 

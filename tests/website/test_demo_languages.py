@@ -1,0 +1,199 @@
+"""The demo in French and Spanish: ``load_demo`` translates the pages in the menu, some posts
+and a project the wagtail-localize way, and the vocabulary's names in the rows.
+
+The demo is loaded once for the module, in a transaction rolled back at its end; each test
+runs in a savepoint of it (the ``db`` fixture), so what one test changes the next never sees.
+"""
+
+import html
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
+from demo import content
+from projects.models import ProjectIndexPage, ProjectPage
+from vocabulary.models import Theme
+from website.models import HomePage
+
+SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" hreflang="([a-z-]+)"')
+
+# The English demo pages that have translations, and their languages.
+TRANSLATED = [
+    (BlogPage, "october-urban-month-urbansdg", ["fr", "es"]),
+    (BlogPage, "first-world-cities-day", ["fr", "es"]),
+    (ProjectPage, "city-leadership-chile", ["es"]),
+]
+WORDS = {module.LANGUAGE: module for module in content.TRANSLATIONS}
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(loaded, db):
+    pass
+
+
+def text(response):
+    return html.unescape(response.content.decode())
+
+
+def switcher_links(response):
+    return dict(
+        (code, url) for url, code in SWITCHER_LINK.findall(SWITCHER.search(text(response))[0])
+    )
+
+
+def assert_is_a_localize_translation(page):
+    """An editor sees ``page`` as a translation, complete in the translation editor."""
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+    assert translation.enabled
+    assert translation.source.locale.language_code == "en"
+    strings = StringSegment.objects.filter(source=translation.source)
+    translated = StringTranslation.objects.filter(
+        locale=page.locale, context__object_id=page.translation_key
+    )
+    assert strings.count() == translated.count() > 0
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_the_menu_pages_answer_in_their_language(client, demo, code):
+    locale = Locale.objects.get(language_code=code)
+    words = WORDS[code]
+    home = HomePage.objects.get(locale=locale)
+    assert home.url == f"/{code}/"
+    for model, page_words in [
+        (HomePage, words.HOME),
+        (BlogIndexPage, words.BLOG_INDEX),
+        (ProjectIndexPage, words.PROJECT_INDEX),
+    ]:
+        page = model.objects.get(locale=locale)
+        assert page.live
+        if model is not HomePage:
+            assert page.get_parent().specific == home
+        assert page.slug == page_words["slug"]
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        body = text(response)
+        assert f'<html lang="{code}">' in body
+        assert page_words["title"] in body
+        assert re.sub("<[^>]+>", "", page_words["intro"]) in body
+        assert_is_a_localize_translation(page)
+    # The menu leads to the pages in the same language.
+    menu = text(client.get(f"/{code}/"))
+    assert f'href="{BlogIndexPage.objects.get(locale=locale).url}"' in menu
+    assert f'href="{ProjectIndexPage.objects.get(locale=locale).url}"' in menu
+
+
+@pytest.mark.parametrize(
+    "model, slug, code",
+    [(model, slug, code) for model, slug, codes in TRANSLATED for code in codes],
+)
+def test_translated_posts_and_project_are_reached_from_the_english_switcher(
+    client, demo, model, slug, code
+):
+    english = model.objects.get(slug=slug, locale__language_code="en")
+    links = switcher_links(client.get(english.url))
+    translated = english.get_translation(Locale.objects.get(language_code=code))
+    assert links[code] == translated.url
+    assert translated.url.startswith(f"/{code}/")
+
+    response = client.get(links[code])
+    assert response.status_code == 200
+    body = text(response)
+    assert f'<html lang="{code}">' in body
+    page_words = (WORDS[code].POSTS | WORDS[code].PROJECTS)[slug]
+    assert translated.title == page_words["title"] != english.title
+    assert page_words["title"] in body
+    assert translated.slug == page_words["slug"]
+    assert [block.block_type for block in translated.body] == [
+        block.block_type for block in english.body
+    ]
+    assert translated.body[0].value.source == page_words["body"][0][1]
+    first_paragraph = re.sub("<[^>]+>", "", page_words["body"][0][1])
+    assert first_paragraph in body
+    # The switcher on the translation leads back.
+    assert switcher_links(response)["en"] == english.url
+    assert_is_a_localize_translation(translated)
+    # What is not translated is the same: themes, authors, categories, series.
+    assert set(translated.themes.all()) == set(english.themes.all())
+    if model is BlogPage:
+        assert set(translated.categories.all()) == set(english.categories.all())
+        assert list(translated.author_links.values_list("person", flat=True)) == list(
+            english.author_links.values_list("person", flat=True)
+        )
+        assert translated.date == english.date
+
+
+def test_theme_names_are_translated_on_the_theme_hub(client, demo):
+    theme = Theme.objects.get(slug="city-diplomacy")
+    assert theme.translations["fr"]["name"] == "Diplomatie des villes"
+    assert theme.translations["es"]["name"] == "Diplomacia de ciudades"
+    french = text(client.get("/fr/themes/"))
+    assert "Diplomatie des villes" in french
+    assert "Journée mondiale des villes" in french
+    assert "Diplomacia de ciudades" in text(client.get("/es/themes/"))
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_every_theme_category_and_series_has_its_words(demo, code):
+    for model in (Theme, BlogCategory, BlogSeries):
+        for row in model.objects.all():
+            words = row.translations[code]
+            assert words["name"] and words["description"]
+            assert words["description"] != row.description
+
+
+def test_an_english_demo_gets_its_translations_on_the_next_run(client, demo):
+    # What a database loaded before the demo had languages holds: no translated pages, no
+    # wagtail-localize sources, no words in the vocabulary rows.
+    for code in ["fr", "es"]:
+        HomePage.objects.get(locale__language_code=code).delete()
+    TranslationSource.objects.all().delete()
+    for model in (Theme, BlogCategory, BlogSeries):
+        model.objects.update(translations={})
+
+    out = StringIO()
+    call_command("load_demo", stdout=out, stderr=StringIO())
+    assert "pages in French: 5 created, 0 already present" in out.getvalue()
+    assert "pages in Spanish: 6 created, 0 already present" in out.getvalue()
+    assert "vocabulary in French: 15 created, 0 already present" in out.getvalue()
+    assert client.get("/fr/blog/").status_code == 200
+    assert Theme.objects.get(slug="city-diplomacy").translations["fr"]["name"] == (
+        "Diplomatie des villes"
+    )
+    assert_is_a_localize_translation(BlogIndexPage.objects.get(locale__language_code="es"))
+
+
+def test_an_editors_words_are_kept(demo):
+    theme = Theme.objects.get(slug="city-diplomacy")
+    theme.translations["fr"] = {"name": "Diplomatie urbaine"}
+    theme.save()
+    french_post = BlogPage.objects.get(slug=WORDS["fr"].POSTS["first-world-cities-day"]["slug"])
+    french_post.title = "Journée mondiale des villes : la première"
+    french_post.save_revision().publish()
+
+    call_command("load_demo", stdout=StringIO())
+    theme.refresh_from_db()
+    assert theme.translations["fr"] == {"name": "Diplomatie urbaine"}
+    french_post.refresh_from_db()
+    assert french_post.title == "Journée mondiale des villes : la première"
