@@ -10,8 +10,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
 
-from blog.models import BlogPage
+from blog.models import BlogCategory, BlogPage, BlogSeries
 from community.models import BlockedTerm
 from discussion.models import Comment
 from projects.models import ProjectPage
@@ -91,6 +92,14 @@ def snapshot():
         "cities": City.objects.count(),
         "comments": list(Comment.objects.order_by("pk").values_list("comment", "status")),
         "blocked terms": BlockedTerm.objects.count(),
+        "translations": list(
+            Translation.objects.order_by("pk").values_list("source__object_id", "target_locale")
+        ),
+        "translated strings": StringTranslation.objects.count(),
+        "vocabulary words": [
+            list(model.objects.order_by("pk").values_list("translations"))
+            for model in (Theme, BlogCategory, BlogSeries)
+        ],
     }
 
 
@@ -101,6 +110,7 @@ def test_load_demo_builds_the_site_and_is_idempotent(client, db):
     assert snapshot() == first
 
     assert len(first["posts"]) >= 7
+    assert len(first["translations"]) >= 11, "menu pages, two posts and a project, fr and es"
     assert {"urbansdg", "city-diplomacy", "world-cities-day"} <= set(
         Theme.objects.values_list("slug", flat=True)
     )
