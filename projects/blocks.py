@@ -1,6 +1,7 @@
 """StreamField blocks of a project page body: the blog's blocks plus case studies and findings."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -13,7 +14,7 @@ class CaseStudyBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), help_text=_("e.g. 'Participatory budgeting'."))
     city = SnippetChooserBlock(
         "vocabulary.City",
-        label=_("City"),
+        label=pgettext_lazy("case study", "City"),
         help_text=_("The city, metropolitan area or region studied."),
     )
     summary = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Summary"))

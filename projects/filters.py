@@ -15,6 +15,7 @@ import django_filters
 from django.db.models import JSONField, Q, Value
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from vocabulary.models import City, Organisation, Theme
@@ -27,19 +28,25 @@ FILTER_ORDER = ("theme", "status", "country", "city", "partner")
 
 class ProjectFilter(django_filters.FilterSet):
     theme = django_filters.ChoiceFilter(
-        label=_("Theme"), field_name="themes__slug", empty_label=_("Any theme")
+        label=pgettext_lazy("project filter", "Theme"),
+        field_name="themes__slug",
+        empty_label=_("Any theme"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"),
+        label=pgettext_lazy("project filter", "Status"),
         choices=[(status.value, status.label) for status in Status],
         method="filter_status",
         empty_label=_("Any status"),
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), method="filter_country", empty_label=_("Any country")
+        label=pgettext_lazy("project filter", "Country"),
+        method="filter_country",
+        empty_label=_("Any country"),
     )
     city = django_filters.ChoiceFilter(
-        label=_("City"), field_name="cities__slug", empty_label=_("Any city")
+        label=pgettext_lazy("project filter", "City"),
+        field_name="cities__slug",
+        empty_label=_("Any city"),
     )
     partner = django_filters.ChoiceFilter(
         label=_("Partner organisation"),

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import npgettext, pgettext_lazy
 from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -72,12 +72,12 @@ class ProjectPageTheme(TaggedItemBase):
 
 class ProjectOrganisation(Orderable):
     class Role(models.TextChoices):
-        LEAD = "lead", _("Lead organisation")
-        SPONSOR = "sponsor", _("Sponsor")
-        FUNDER = "funder", _("Funder")
-        COMMISSIONER = "commissioner", _("Commissioner")
-        PARTNER = "partner", _("Partner")
-        COLLABORATOR = "collaborator", _("Collaborator")
+        LEAD = "lead", pgettext_lazy("organisation role", "Lead organisation")
+        SPONSOR = "sponsor", pgettext_lazy("organisation role", "Sponsor")
+        FUNDER = "funder", pgettext_lazy("organisation role", "Funder")
+        COMMISSIONER = "commissioner", pgettext_lazy("organisation role", "Commissioner")
+        PARTNER = "partner", pgettext_lazy("organisation role", "Partner")
+        COLLABORATOR = "collaborator", pgettext_lazy("organisation role", "Collaborator")
 
     page = ParentalKey(
         "projects.ProjectPage",
@@ -604,12 +604,12 @@ class ProjectPage(RoutablePageMixin, Page):
 def role_label(role, count):
     """A role's heading for ``count`` organisations: "Funder", "Funders"."""
     labels = {
-        "lead": lambda n: ngettext("Lead organisation", "Lead organisations", n),
-        "sponsor": lambda n: ngettext("Sponsor", "Sponsors", n),
-        "funder": lambda n: ngettext("Funder", "Funders", n),
-        "commissioner": lambda n: ngettext("Commissioner", "Commissioners", n),
-        "partner": lambda n: ngettext("Partner", "Partners", n),
-        "collaborator": lambda n: ngettext("Collaborator", "Collaborators", n),
+        "lead": lambda n: npgettext("role heading", "Lead organisation", "Lead organisations", n),
+        "sponsor": lambda n: npgettext("role heading", "Sponsor", "Sponsors", n),
+        "funder": lambda n: npgettext("role heading", "Funder", "Funders", n),
+        "commissioner": lambda n: npgettext("role heading", "Commissioner", "Commissioners", n),
+        "partner": lambda n: npgettext("role heading", "Partner", "Partners", n),
+        "collaborator": lambda n: npgettext("role heading", "Collaborator", "Collaborators", n),
     }
     return labels[role](count) if role in labels else str(role)
 
