@@ -27,13 +27,15 @@ from .models import ImportedEntry
 from .publish import fill_post
 
 
-def create_posts(source, entries, themes_by_slug, now):
-    """Posts and ImportedEntry records for ``entries`` (all new to ``source``), in one
-    transaction: a concurrent importer's duplicate makes the whole batch roll back
-    (IntegrityError) for the caller to redo entry by entry. Returns the records."""
+def create_posts(source, entries, themes_by_slug, now, blog=None):
+    """Posts and ImportedEntry records for ``entries`` (all new to ``source``) under
+    ``blog`` (default: the source's blog), in one transaction: a concurrent importer's
+    duplicate makes the whole batch roll back (IntegrityError) for the caller to redo entry
+    by entry. Returns the records."""
     publish = source.review_mode == source.ReviewMode.LIVE
+    blog_id = blog.pk if blog is not None else source.target_blog_id
     with transaction.atomic():
-        blog = Page.objects.select_for_update().get(pk=source.target_blog_id)
+        blog = Page.objects.select_for_update().get(pk=blog_id)
         posts = [_new_post(source, entry, themes_by_slug) for entry in entries]
         _place(blog, posts, publish, now)
         # Serialised before the rows exist, while themes and tags are still in memory:

@@ -3,19 +3,25 @@ entries whose batch could not be written in bulk (see ``bulk``)."""
 
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 from blog.models import BlogPage
 from blog.slugs import free_child_slug
 from vocabulary.models import Theme
 
+from .languages import BlogsByLanguage
 from .models import FeedSource, ImportedEntry
 
 MAX_SOURCE_URL = BlogPage._meta.get_field("source_url").max_length
 
 
-def publish_entry(source, entry, themes_by_slug, now):
+def publish_entry(source, entry, themes_by_slug, now, blog=None):
     """Create or update the post for ``entry``; returns (action, ImportedEntry).
+
+    A new post goes under ``blog`` (the source's blog in the entry's language, see
+    ``languages``; by default the source's blog); an update stays where its post is.
 
     action is "new", "updated" or "unchanged". Runs in its own transaction, so one bad
     entry never undoes the others; a concurrent importer that stored the same entry first
@@ -31,7 +37,7 @@ def publish_entry(source, entry, themes_by_slug, now):
     try:
         with transaction.atomic():
             if record is None:
-                page = _create_post(source, entry, themes_by_slug)
+                page = _create_post(source, entry, themes_by_slug, blog or source.target_blog)
                 record = ImportedEntry.objects.create(
                     source=source,
                     key=entry.key,
@@ -55,8 +61,7 @@ def publish_entry(source, entry, themes_by_slug, now):
         return "unchanged", ImportedEntry.objects.get(source=source, key_digest=digest)
 
 
-def _create_post(source: FeedSource, entry, themes_by_slug):
-    blog = source.target_blog
+def _create_post(source: FeedSource, entry, themes_by_slug, blog):
     post = BlogPage(slug=free_child_slug(blog, entry.title), live=False)
     fill_post(post, source, entry, themes_by_slug)
     blog.add_child(instance=post)
@@ -75,7 +80,7 @@ def _update_post(source, post, entry, themes_by_slug):
 
 
 def fill_post(post, source, entry, themes_by_slug):
-    post.title = entry.title or "Untitled"
+    post.title = entry.title or untitled(source, entry)
     if entry.dated or post.pk is None:  # an undated entry keeps the date it first got
         post.date = entry.published
     post.excerpt = entry.summary
@@ -86,6 +91,12 @@ def fill_post(post, source, entry, themes_by_slug):
     post.themes.set([themes_by_slug[slug] for slug in entry.theme_slugs if slug in themes_by_slug])
     post.tags.set(entry.free_tags)
     post.categories = [source.default_category] if source.default_category else []
+
+
+def untitled(source, entry):
+    """ "Untitled" in the language the post is made in."""
+    with translation.override(BlogsByLanguage(source).language(entry.language)):
+        return gettext("Untitled")
 
 
 def _save(post, source, publish=None):

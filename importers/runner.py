@@ -19,6 +19,7 @@ from .core.fetch import fetch
 from .core.parse import parse_feed
 from .core.themes import ThemeMatcher, tag
 from .core.types import FetchSettings, Rejected, ThemeTerms
+from .languages import BlogsByLanguage, content_languages
 from .lease import SourceBusy, leased
 from .models import FeedSource, ImportedEntry, ImportRun
 from .publish import publish_entry, themes_by_slug
@@ -131,6 +132,7 @@ def _import(source, body, run, dry_run):
             content_type,
             known=known,
             salt=tagging_salt(terms, defaults, source.allow_free_tags),
+            languages=content_languages(),
         )
     except Rejected as rejected:
         report.status, report.error = "rejected", str(rejected)
@@ -206,6 +208,7 @@ def _write(source, feed, stored, known, report, now):
     by_key = {row.key_digest: row for row in stored}
     new = []
     themes = themes_by_slug()
+    blogs = BlogsByLanguage(source)
     for entry in feed.entries:
         row = by_key.get(ImportedEntry.digest(entry.key))
         if row is None:
@@ -218,27 +221,35 @@ def _write(source, feed, stored, known, report, now):
             report.entries.append(
                 _entry_report(entry, "unchanged", row.page_id, row.page__url_path)
             )
-        else:
+        else:  # an update stays where its post is, whatever language the entry says now
             _write_one(source, entry, themes, report, now)
     ImportedEntry.objects.filter(pk__in=seen + [r.pk for r in redigested]).update(last_seen_at=now)
     ImportedEntry.objects.bulk_update(redigested, ["entry_digest"], batch_size=BATCH)
 
-    for start in range(0, len(new), BATCH):
-        batch = new[start : start + BATCH]
-        try:
-            records = create_posts(source, batch, themes, now)
-        except IntegrityError:  # another importer stored some of them: go one by one
-            for entry in batch:
-                _write_one(source, entry, themes, report, now)
-            continue
-        for entry, record in zip(batch, records, strict=True):
-            report.count("new")
-            report.entries.append(_entry_report(entry, "new", record.page.pk, record.page.url_path))
+    # New posts go to the blog of their language (see languages.py), a batch per blog.
+    by_blog = {}
+    for entry in new:
+        blog = blogs.blog_for(entry.language)
+        by_blog.setdefault(blog.pk, (blog, []))[1].append(entry)
+    for blog, entries in by_blog.values():
+        for start in range(0, len(entries), BATCH):
+            batch = entries[start : start + BATCH]
+            try:
+                records = create_posts(source, batch, themes, now, blog=blog)
+            except IntegrityError:  # another importer stored some of them: go one by one
+                for entry in batch:
+                    _write_one(source, entry, themes, report, now, blog=blog)
+                continue
+            for entry, record in zip(batch, records, strict=True):
+                report.count("new")
+                report.entries.append(
+                    _entry_report(entry, "new", record.page.pk, record.page.url_path)
+                )
 
 
-def _write_one(source, entry, themes, report, now):
+def _write_one(source, entry, themes, report, now, blog=None):
     try:
-        action, record = publish_entry(source, entry, themes, now)
+        action, record = publish_entry(source, entry, themes, now, blog=blog)
     except Exception as error:  # one entry's failure must not stop the others
         report.count("failed")
         report.entries.append(EntryReport(entry.key, "failed", title=f"{entry.title}: {error}"))

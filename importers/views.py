@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -26,7 +27,7 @@ class ImportNowView(PermissionCheckedMixin, View):
     def post(self, request, pk):
         source = get_object_or_404(FeedSource, pk=pk)
         import_source.enqueue(source.pk)
-        messages.success(request, f"Import of {source} queued")
+        messages.success(request, _("Import of %(source)s queued") % {"source": source})
         return redirect(get_valid_next_url_from_request(request) or self.index_url_name)
 
 
@@ -35,7 +36,7 @@ class ImportRunInspectView(InspectView):
 
     def get_errors_display_value(self):
         if not self.object.errors:
-            return "None"
+            return _("None")
         return format_html(
             "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((e,) for e in self.object.errors))
         )

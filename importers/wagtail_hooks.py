@@ -8,6 +8,8 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -44,10 +46,10 @@ def shortened(attribute, length):
 
 class FeedSourceFilterSet(WagtailFilterSet):
     failing = django_filters.BooleanFilter(
-        label="Failing",
+        label=_("Failing"),
         method="filter_failing",
         widget=BooleanRadioSelect,
-        help_text="Sources whose last import failed.",
+        help_text=_("Sources whose last import failed."),
     )
 
     class Meta:
@@ -65,7 +67,7 @@ class FeedSourceIndexView(generic.IndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("partner", "target_blog")
+            .select_related("partner", "target_blog", "locale")
             .annotate(entry_count=Count("entries"))
         )
 
@@ -73,7 +75,7 @@ class FeedSourceIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         buttons.append(
             Button(
-                "Run history",
+                _("Run history"),
                 url=runs_url(instance),
                 icon_name="history",
                 priority=40,
@@ -81,7 +83,7 @@ class FeedSourceIndexView(generic.IndexView):
         )
         buttons.append(
             Button(
-                "Imported entries",
+                _("Imported entries"),
                 url=entries_url(instance),
                 icon_name="list-ul",
                 priority=50,
@@ -90,7 +92,7 @@ class FeedSourceIndexView(generic.IndexView):
         if self.user_has_permission("change"):
             buttons.append(
                 ListingButton(
-                    "Import now",
+                    _("Import now"),
                     icon_name="download",
                     attrs=post_button_attrs(import_now_url(instance)),
                     priority=5,
@@ -104,7 +106,7 @@ class FeedSourceEditView(generic.EditView):
     def header_buttons(self):
         return [
             HeaderButton(
-                "Import now",
+                _("Import now"),
                 icon_name="download",
                 attrs=post_button_attrs(import_now_url(self.object)),
             )
@@ -113,9 +115,9 @@ class FeedSourceEditView(generic.EditView):
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + [
-            Button("Run history", url=runs_url(self.object), icon_name="history", priority=40),
+            Button(_("Run history"), url=runs_url(self.object), icon_name="history", priority=40),
             Button(
-                "Imported entries",
+                _("Imported entries"),
                 url=entries_url(self.object),
                 icon_name="list-ul",
                 priority=50,
@@ -140,7 +142,7 @@ class FeedSourceViewSet(ModelViewSet):
     name = "feed_sources"
     url_prefix = "partner-feeds/sources"
     icon = "rss"
-    menu_label = "Sources"
+    menu_label = _("Sources")
     index_view_class = FeedSourceIndexView
     edit_view_class = FeedSourceEditView
     copy_view_enabled = False
@@ -150,14 +152,15 @@ class FeedSourceViewSet(ModelViewSet):
     list_display = [
         "name",
         "partner",
-        Column("target_blog", label="Target blog", sort_key="target_blog__title"),
+        Column("target_blog", label=_("Target blog"), sort_key="target_blog__title"),
+        Column("locale", label=_("Language"), sort_key="locale__language_code"),
         "review_mode",
-        BooleanColumn("active", label="Active", sort_key="active"),
-        DateColumn("last_success_at", label="Last success", sort_key="last_success_at"),
-        Column("last_error", label="Last error", accessor=shortened("last_error", 60)),
-        DateColumn("next_due_at", label="Next due", sort_key="next_due_at"),
-        LinkColumn("entry_count", entries_url, label="Entries", sort_key="entry_count"),
-        Column("consecutive_failures", label="Failures", sort_key="consecutive_failures"),
+        BooleanColumn("active", label=_("Active"), sort_key="active"),
+        DateColumn("last_success_at", label=_("Last success"), sort_key="last_success_at"),
+        Column("last_error", label=_("Last error"), accessor=shortened("last_error", 60)),
+        DateColumn("next_due_at", label=_("Next due"), sort_key="next_due_at"),
+        LinkColumn("entry_count", entries_url, label=_("Entries"), sort_key="entry_count"),
+        Column("consecutive_failures", label=_("Failures"), sort_key="consecutive_failures"),
     ]
 
     def get_urlpatterns(self):
@@ -175,7 +178,7 @@ class FeedSourceViewSet(ModelViewSet):
 
 class ImportRunIndexView(ReadOnlyIndexView):
     title_field = "started_at"
-    title_label = "Started"
+    title_label = _("Started")
     title_accessor = staticmethod(
         lambda run: date_format(localtime(run.started_at), "DATETIME_FORMAT")
     )
@@ -185,13 +188,26 @@ class ImportRunIndexView(ReadOnlyIndexView):
 
 
 COUNTS = ["new", "updated", "unchanged", "skipped", "failed"]
+COUNT_LABELS = {
+    "new": pgettext_lazy("entries", "New"),
+    "updated": pgettext_lazy("entries", "Updated"),
+    "unchanged": pgettext_lazy("entries", "Unchanged"),
+    "skipped": pgettext_lazy("entries", "Skipped"),
+    "failed": pgettext_lazy("entries", "Failed"),
+}
 
 
 def run_errors(run):
     if not run.errors:
         return ""
     first = Truncator(run.errors[0]).chars(80)
-    return f"{first} (+{len(run.errors) - 1} more)" if len(run.errors) > 1 else first
+    if len(run.errors) == 1:
+        return first
+    more = len(run.errors) - 1
+    return ngettext("%(first)s (+%(more)d more)", "%(first)s (+%(more)d more)", more) % {
+        "first": first,
+        "more": more,
+    }
 
 
 class ImportRunViewSet(ReadOnlyViewSet):
@@ -199,16 +215,16 @@ class ImportRunViewSet(ReadOnlyViewSet):
     name = "import_runs"
     url_prefix = "partner-feeds/runs"
     icon = "history"
-    menu_label = "Import runs"
+    menu_label = _("Import runs")
     index_view_class = ImportRunIndexView
     inspect_view_class = ImportRunInspectView
     list_filter = ["source", "status"]
     list_display = [
-        Column("source", label="Source", sort_key="source__name"),
-        DateColumn("finished_at", label="Finished", sort_key="finished_at"),
-        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
-        *(Column(count, label=count.capitalize(), sort_key=count) for count in COUNTS),
-        Column("errors", label="Errors", accessor=run_errors),
+        Column("source", label=_("Source"), sort_key="source__name"),
+        DateColumn("finished_at", label=_("Finished"), sort_key="finished_at"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        *(Column(count, label=COUNT_LABELS[count], sort_key=count) for count in COUNTS),
+        Column("errors", label=_("Errors"), accessor=run_errors),
     ]
     inspect_view_fields = [
         "source",
@@ -222,7 +238,7 @@ class ImportRunViewSet(ReadOnlyViewSet):
 
 class ImportedEntryIndexView(ReadOnlyIndexView):
     title_field = "key"
-    title_label = "Key"
+    title_label = _("Key")
     title_accessor = staticmethod(shortened("key", 60))
 
     def get_base_queryset(self):
@@ -238,16 +254,16 @@ class ImportedEntryViewSet(ReadOnlyViewSet):
     name = "imported_entries"
     url_prefix = "partner-feeds/entries"
     icon = "list-ul"
-    menu_label = "Imported entries"
+    menu_label = _("Imported entries")
     index_view_class = ImportedEntryIndexView
     list_filter = ["source"]
     search_fields = ["key", "link"]
     list_display = [
-        Column("source", label="Source", sort_key="source__name"),
-        LinkColumn("link", lambda entry: entry.link or None, external=True, label="Link"),
-        LinkColumn("page", page_edit_url, label="Page"),
-        DateColumn("first_seen_at", label="First seen", sort_key="first_seen_at"),
-        DateColumn("last_seen_at", label="Last seen", sort_key="last_seen_at"),
+        Column("source", label=_("Source"), sort_key="source__name"),
+        LinkColumn("link", lambda entry: entry.link or None, external=True, label=_("Link")),
+        LinkColumn("page", page_edit_url, label=_("Page")),
+        DateColumn("first_seen_at", label=_("First seen"), sort_key="first_seen_at"),
+        DateColumn("last_seen_at", label=_("Last seen"), sort_key="last_seen_at"),
     ]
     inspect_view_fields = [
         "source",
@@ -262,7 +278,7 @@ class ImportedEntryViewSet(ReadOnlyViewSet):
 
 
 class PartnerFeedsGroup(ModelViewSetGroup):
-    menu_label = "Partner feeds"
+    menu_label = _("Partner feeds")
     menu_icon = "rss"
     menu_order = 220
     items = (FeedSourceViewSet, ImportRunViewSet, ImportedEntryViewSet)

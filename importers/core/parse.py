@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 from datetime import datetime
 from html.parser import HTMLParser
 from xml.etree.ElementTree import ParseError
@@ -15,6 +15,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from feedparser.encodings import convert_to_utf8
 
 from importers.core.clean import clean_entry, entry_digest, plain_text, raw_key, safe_url
+from importers.core.language import entry_language, feed_language
 from importers.core.types import Entry, ParsedFeed, Rejected, Skipped
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
@@ -51,6 +52,7 @@ def parse_feed(
     content_type: str = "",
     known: Container[str] = frozenset(),
     salt: str = "",
+    languages: Collection[str] | None = None,
 ) -> ParsedFeed:
     """Parse and clean a feed fetched from ``url``.
 
@@ -59,6 +61,10 @@ def parse_feed(
     listed in ``failed``; the first entry of each key is kept, later ones are ``skipped``.
     An entry whose digest (``clean.entry_digest`` with ``salt``) is in ``known`` is not
     cleaned: its digest goes to ``unchanged``.
+
+    The feed's language and each entry's (its own ``xml:lang``, else the feed's) are
+    normalised to one of ``languages`` or None (any language's primary subtag when
+    ``languages`` is None): see ``language.py``.
     """
     if not _ascii_view(body).strip():
         raise Rejected("empty response body")
@@ -83,6 +89,7 @@ def parse_feed(
     if not result.get("version") and not result.entries:
         raise Rejected("not an RSS or Atom feed")
 
+    language = feed_language(result.feed, languages)
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     failed: list[Skipped] = []
@@ -100,6 +107,7 @@ def parse_feed(
             else:
                 entry = clean_entry(raw, url, now)
                 entry.digest = digest
+                entry.language = entry_language(raw, languages, feed=language)
                 entries.append(entry)
             seen.add(key)  # not before: a failed entry leaves its key to a later one
         except Exception as exc:  # one bad entry must not sink the feed
@@ -113,6 +121,7 @@ def parse_feed(
         skipped=skipped,
         failed=failed,
         unchanged=unchanged,
+        language=language,
     )
 
 

@@ -69,6 +69,9 @@ class Entry:
     enclosures: list[Enclosure] = field(default_factory=list)
     content_hash: str = ""  # changes when anything published from the entry changes
     digest: str = ""  # of the raw entry, see clean.entry_digest; set by parse.parse_feed
+    # A supported language code ("fr"), the entry's own xml:lang or else its feed's, or None
+    # when neither names one (see language.py); set by parse.parse_feed.
+    language: str | None = None
     # Filled in by themes.ThemeMatcher:
     theme_slugs: list[str] = field(default_factory=list)
     free_tags: list[str] = field(default_factory=list)
@@ -91,6 +94,8 @@ class ParsedFeed:
     failed: list[Skipped] = field(default_factory=list)  # entries whose cleaning raised
     # Digests of the entries found in ``known`` (see parse.parse_feed), left uncleaned.
     unchanged: list[str] = field(default_factory=list)
+    # The feed's language, normalised to a supported code ("fr-FR" -> "fr"), or None.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
