@@ -6,10 +6,12 @@ runs in a savepoint of it (the ``db`` fixture), so what one test changes the nex
 """
 
 import html
+import json
 import re
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale
@@ -35,6 +37,7 @@ TRANSLATED = [
     (BlogPage, "first-world-cities-day", ["fr", "es"]),
     (ProjectPage, "city-leadership-chile", ["es"]),
 ]
+User = get_user_model()
 WORDS = {module.LANGUAGE: module for module in content.TRANSLATIONS}
 
 
@@ -197,3 +200,34 @@ def test_an_editors_words_are_kept(demo):
     assert theme.translations["fr"] == {"name": "Diplomatie urbaine"}
     french_post.refresh_from_db()
     assert french_post.title == "Journée mondiale des villes : la première"
+
+
+def test_the_admin_opens_a_translation_in_the_translation_editor_complete(client, demo):
+    french = BlogPage.objects.get(slug=WORDS["fr"].POSTS["first-world-cities-day"]["slug"])
+    client.force_login(User.objects.get(username="admin"))
+    response = client.get(f"/admin/pages/{french.pk}/edit/")
+    assert response.status_code == 200
+    editor = re.search(r'data-props="([^"]+)"', response.content.decode())
+    props = json.loads(html.unescape(editor[1]))
+    strings = [segment for segment in props["segments"] if segment["type"] == "string"]
+    assert props["locale"]["code"] == "fr" and props["sourceLocale"]["code"] == "en"
+    assert len(props["initialStringTranslations"]) == len(strings) > 0
+
+
+def test_a_sync_after_the_english_page_changes_keeps_the_translated_strings(
+    demo, django_capture_on_commit_callbacks
+):
+    english = BlogPage.objects.get(slug="first-world-cities-day", locale__language_code="en")
+    english.title = "31 October: World Cities Day, for the first time"
+    english.save_revision().publish()
+    # What "Sync translated pages" does in the admin.
+    source = TranslationSource.objects.get(object_id=english.translation_key, locale=english.locale)
+    source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        source.translations.get(target_locale__language_code="fr").save_target(publish=True)
+
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    words = WORDS["fr"].POSTS["first-world-cities-day"]
+    assert french.title == english.title, "the changed string waits for its translator"
+    assert french.excerpt == words["excerpt"]
+    assert french.body[0].value.source == words["body"][0][1]
