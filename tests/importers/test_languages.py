@@ -85,7 +85,8 @@ def landed(source):
     """{entry key: (language code, parent blog pk)} of the source's posts."""
     rows = ImportedEntry.objects.filter(source=source).select_related("page__locale")
     return {
-        row.key: (row.page.locale.language_code, row.page.get_parent().pk)
+        # An Atom id like "lang-es-1" is read relative to the feed's address.
+        row.key.rsplit("/", 1)[-1]: (row.page.locale.language_code, row.page.get_parent().pk)
         for row in rows
         if row.page
     }
