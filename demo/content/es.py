@@ -107,6 +107,44 @@ SERIES = {
                        "la diplomacia propiamente dicha. Conviene leerla en orden."},
 }
 
+# Organisations keep their own names unless they have one in Spanish; a name left out here
+# stays the English one.
+ORGANISATIONS = {
+    "uclg": {
+        "name": "Ciudades y Gobiernos Locales Unidos (CGLU)",
+        "description": "Red mundial de gobiernos locales y regionales; mantiene un blog de "
+                       "debate abierto a sus miembros y al conjunto de la comunidad local."},
+    "un-habitat": {
+        "name": "ONU-Hábitat",
+        "description": "El programa de las Naciones Unidas para los asentamientos humanos y el "
+                       "desarrollo urbano sostenible."},
+    "ucl-city-leadership-initiative": {
+        "name": "Iniciativa de Liderazgo Urbano de UCL",
+        "description": "Iniciativa de investigación sobre liderazgo urbano con sede en UCL "
+                       "STEaPP, dirigida junto con ONU-Hábitat y el Banco Mundial."},
+    "sercotec": {
+        "description": "Agencia del Estado de Chile que ayuda a crecer a las pequeñas empresas "
+                       "y al comercio de barrio."},
+    "minvu": {
+        "description": "El ministerio chileno encargado de la vivienda y el desarrollo urbano."},
+    "foreign-and-commonwealth-office": {
+        "name": "Ministerio de Asuntos Exteriores y de la Commonwealth (FCO)",
+        "description": "El ministerio británico de asuntos exteriores; socio en la investigación "
+                       "sobre diplomacia de ciudades y hermanamientos."},
+    "uk-embassy-santiago": {
+        "name": "Embajada del Reino Unido en Santiago",
+        "description": "La misión diplomática británica en Chile; ayudó a poner en marcha el "
+                       "intercambio entre el Reino Unido y Chile sobre liderazgo urbano."},
+    "fco-prosperity-fund": {
+        "name": "Fondo de Prosperidad del FCO",
+        "description": "Fondo del Gobierno británico, gestionado por su ministerio de asuntos "
+                       "exteriores, que financia trabajos para impulsar el crecimiento "
+                       "económico en países socios."},
+    "business-of-cities": {
+        "description": "Empresa de investigación y asesoría especializada en ciudades; "
+                       "cofacilitadora del programa en Chile."},
+}
+
 POSTS = {
     "october-urban-month-urbansdg": {
         "title": "Octubre, el mes urbano: argumentos a favor de un #urbanSDG",

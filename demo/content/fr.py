@@ -113,6 +113,26 @@ SERIES = {
                        "diplomatie proprement dite. À lire dans l'ordre."},
 }
 
+# Organisations keep their own names unless they have one in French; a name left out here
+# stays the English one.
+ORGANISATIONS = {
+    "uclg": {
+        "name": "Cités et Gouvernements Locaux Unis (CGLU)",
+        "description": "Réseau mondial des collectivités locales et régionales ; il anime un "
+                       "blog de débat ouvert à ses membres et à l'ensemble du monde local."},
+    "un-habitat": {
+        "name": "ONU-Habitat",
+        "description": "Le programme des Nations unies pour les établissements humains et le "
+                       "développement urbain durable."},
+    "world-bank": {
+        "name": "Banque mondiale",
+        "description": "Banque internationale de développement ; partenaire de la City "
+                       "Leadership Initiative."},
+    "the-guardian": {
+        "description": "Quotidien britannique ; avec ONU-Habitat, il a lancé un appel à idées "
+                       "urbaines pour la première Journée mondiale des villes."},
+}
+
 POSTS = {
     "october-urban-month-urbansdg": {
         "title": "Octobre, le mois urbain : plaidoyer pour un #urbanSDG",

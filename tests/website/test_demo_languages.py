@@ -25,7 +25,7 @@ from wagtail_localize.models import (
 from blog.models import BlogCategory, BlogIndexPage, BlogPage, BlogSeries
 from demo import content
 from projects.models import ProjectIndexPage, ProjectPage
-from vocabulary.models import Theme
+from vocabulary.models import Organisation, Theme
 from website.models import HomePage
 
 SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
@@ -158,12 +158,17 @@ def test_theme_names_are_translated_on_the_theme_hub(client, demo):
 
 
 @pytest.mark.parametrize("code", ["fr", "es"])
-def test_every_theme_category_and_series_has_its_words(demo, code):
+def test_themes_categories_series_and_some_organisations_have_their_words(demo, code):
     for model in (Theme, BlogCategory, BlogSeries):
         for row in model.objects.all():
             words = row.translations[code]
             assert words["name"] and words["description"]
             assert words["description"] != row.description
+    # Organisations that have words, some of them a name of their own in the language.
+    rows = Organisation.objects.exclude(translations__has_key=code)
+    assert set(rows.values_list("slug", flat=True)).isdisjoint(WORDS[code].ORGANISATIONS)
+    uclg = Organisation.objects.get(slug="uclg")
+    assert uclg.translations[code]["name"].startswith({"fr": "Cités", "es": "Ciudades"}[code])
 
 
 def test_an_english_demo_gets_its_translations_on_the_next_run(client, demo):
@@ -172,14 +177,15 @@ def test_an_english_demo_gets_its_translations_on_the_next_run(client, demo):
     for code in ["fr", "es"]:
         HomePage.objects.get(locale__language_code=code).delete()
     TranslationSource.objects.all().delete()
-    for model in (Theme, BlogCategory, BlogSeries):
+    for model in (Theme, Organisation, BlogCategory, BlogSeries):
         model.objects.update(translations={})
 
     out = StringIO()
     call_command("load_demo", stdout=out, stderr=StringIO())
     assert "pages in French: 5 created, 0 already present" in out.getvalue()
     assert "pages in Spanish: 6 created, 0 already present" in out.getvalue()
-    assert "vocabulary in French: 15 created, 0 already present" in out.getvalue()
+    assert "vocabulary in French: 19 created, 0 already present" in out.getvalue()
+    assert "vocabulary in Spanish: 24 created, 0 already present" in out.getvalue()
     assert client.get("/fr/blog/").status_code == 200
     assert Theme.objects.get(slug="city-diplomacy").translations["fr"]["name"] == (
         "Diplomatie des villes"

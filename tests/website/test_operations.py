@@ -16,7 +16,7 @@ from blog.models import BlogCategory, BlogPage, BlogSeries
 from community.models import BlockedTerm
 from discussion.models import Comment
 from projects.models import ProjectPage
-from vocabulary.models import City, Person, Theme
+from vocabulary.models import City, Organisation, Person, Theme
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,7 +98,7 @@ def snapshot():
         "translated strings": StringTranslation.objects.count(),
         "vocabulary words": [
             list(model.objects.order_by("pk").values_list("translations"))
-            for model in (Theme, BlogCategory, BlogSeries)
+            for model in (Theme, Organisation, BlogCategory, BlogSeries)
         ],
     }
 

@@ -90,7 +90,9 @@ class Command(BaseCommand):
             )
             self.load_projects(project_index, themes, organisations, people, cities)
             for words in content.TRANSLATIONS:
-                self.load_language(words, home, blog, project_index, themes, categories, series)
+                self.load_language(
+                    words, home, blog, project_index, themes, organisations, categories, series
+                )
             self.load_comments(blog)
             self.load_blocklist()
             admin_message = self.load_admin(options["admin_password"])
@@ -205,7 +207,9 @@ class Command(BaseCommand):
 
     # Other languages -----------------------------------------------------------------------
 
-    def load_language(self, words, home, blog, project_index, themes, categories, series):
+    def load_language(
+        self, words, home, blog, project_index, themes, organisations, categories, series
+    ):
         """One language's words: in the vocabulary rows, and as translations of the pages in
         the menu, then of the posts and projects it has words for."""
         locale = Locale.objects.filter(language_code=words.LANGUAGE).first()
@@ -216,6 +220,7 @@ class Command(BaseCommand):
         label = f"vocabulary in {language}"
         for rows, row_words in [
             (themes, words.THEMES),
+            (organisations, words.ORGANISATIONS),
             (categories, words.CATEGORIES),
             (series, words.SERIES),
         ]:
