@@ -29,7 +29,7 @@ BLOG_INDEX = {
 
 PROJECT_INDEX = {
     "title": "Proyectos de investigación",
-    "slug": "proyectos",
+    "slug": "projects",
     "intro": "<p>Estudios sobre cómo se dirigen las ciudades, cómo actúan más allá de las "
              "fronteras nacionales y qué pueden aprender los gobiernos locales de lo que se hace "
              "en otros lugares. Filtre la lista por tema, estado, país, ciudad o socio, o siga "

@@ -4,6 +4,10 @@ Pages are keyed by the English page's slug. A translated body has the very block
 English one, in the same order (the loader pairs them, string by string, to fill
 wagtail-localize's translation memory), so it is written in the markup of ``markup.py`` too.
 Vocabulary words go into each row's ``translations``.
+
+The sections in the menu keep their English slugs, as the site's other routes do
+(``/fr/themes/``, ``/fr/search/``): a section's address differs only by its language prefix
+(``/fr/projects/``). Posts and projects have slugs in their own language.
 """
 
 from .markup import blocks
@@ -32,7 +36,7 @@ BLOG_INDEX = {
 
 PROJECT_INDEX = {
     "title": "Projets de recherche",
-    "slug": "projets",
+    "slug": "projects",
     "intro": "<p>Des études sur la manière dont les villes sont dirigées, sur leur action "
              "au-delà des frontières nationales et sur ce que les collectivités locales peuvent "
              "retenir d'expériences menées ailleurs. Affinez la liste par thème, statut, pays, "

@@ -101,6 +101,9 @@ def test_the_menu_pages_answer_in_their_language(client, demo, code):
         assert page_words["title"] in body
         assert re.sub("<[^>]+>", "", page_words["intro"]) in body
         assert_is_a_localize_translation(page)
+    # Sections keep their addresses, under the language's prefix.
+    assert BlogIndexPage.objects.get(locale=locale).url == f"/{code}/blog/"
+    assert ProjectIndexPage.objects.get(locale=locale).url == f"/{code}/projects/"
     # The menu leads to the pages in the same language.
     menu = text(client.get(f"/{code}/"))
     assert f'href="{BlogIndexPage.objects.get(locale=locale).url}"' in menu
