@@ -305,6 +305,7 @@ class BlogIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["blog.BlogPage"]
+    child_related = ("series", "partner")  # the post page shows both
 
     class Meta:
         verbose_name = _("blog")
