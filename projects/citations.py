@@ -107,7 +107,7 @@ def to_reference(citation: Citation) -> str:
         who = _("%(authors)s and %(last)s") % {"authors": ", ".join(names[:-1]), "last": names[-1]}
     else:
         who = "".join(names)
-    year = f"({citation.published.year})" if citation.published else "(%s)" % _("n.d.")
+    year = f"({citation.published.year})" if citation.published else "(" + _("n.d.") + ")"
     parts = [f"{who} {year}".strip(), f"{citation.title.rstrip('.')}.", f"{citation.kind_label}."]
     if citation.publisher:
         parts.append(f"{citation.publisher}.")

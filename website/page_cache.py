@@ -51,9 +51,7 @@ def _cacheable_request(request):
         and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         and not request.COOKIES.get(CookieStorage.cookie_name)
         and "HTTP_AUTHORIZATION" not in request.META
-        and not _unprefixed_path(request.path).startswith(
-            tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
-        )
+        and not _unprefixed_path(request.path).startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
     )
 
 
