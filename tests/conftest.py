@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from .factories import make_site
 from .smtp import SMTPInbox
@@ -31,6 +32,14 @@ def pytest_collection_modifyitems(items):
 def _fresh_cache():
     """Each test starts with an empty cache (menus, site root paths)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after():
+    """A request under /fr/ leaves French active in this thread (LocaleMiddleware activates
+    a language and never resets it), and reverse() in the next test would give /fr/ paths."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

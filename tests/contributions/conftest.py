@@ -7,7 +7,6 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 from PIL import Image
 
 from tests.factories import make_theme
@@ -22,14 +21,6 @@ BODY = (
     "See [the report](https://research.example.org/report) for the details and the "
     "sources behind every figure quoted here."
 )
-
-
-@pytest.fixture(autouse=True)
-def _default_language_after():
-    """A request under /fr/ leaves French active in this thread (LocaleMiddleware activates
-    a language and never resets it), and reverse() in the next test would give /fr/ paths."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,19 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from discussion.models import Comment
 from tests.comment_forms import comment_form
 from tests.factories import make_person, make_post
-
-
-@pytest.fixture(autouse=True)
-def _default_language_after():
-    """A request under /fr/ leaves French active in this thread (LocaleMiddleware activates
-    a language and never resets it), and reverse() in the next test would give /fr/ paths."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

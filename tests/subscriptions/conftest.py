@@ -3,21 +3,13 @@ from datetime import timedelta
 
 import pytest
 from django.test import TestCase
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from subscriptions.models import Subscriber
 from tests.factories import make_theme
 from tests.smtp import html_of, text_of  # noqa: F401 - re-exported for the tests
 
 URL = re.compile(r"https?://\S+")
-
-
-@pytest.fixture(autouse=True)
-def _default_language_after():
-    """A request under /fr/ leaves French active in this thread (LocaleMiddleware activates
-    a language and never resets it), and reverse() in the next test would give /fr/ paths."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture
