@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cityforum
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The apps with strings for readers or editors, each with its own catalogues in locale/.
-APPS := blog community contributions demo discussion importers projects subscriptions \
+APPS := blog community contributions discussion importers projects subscriptions \
 	vocabulary website
 
 .PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
