@@ -10,17 +10,18 @@ from .models import BlogIndexPage, under_view_restriction
 
 
 @require_safe
-def feed(request, path):
+def feed(request, path, serve_page=wagtail_serve):
     """Serve ``<blog>/<archive>/feed/[atom|json/]`` without walking the page tree.
 
     Wagtail's ``serve()`` finds a page one level at a time and then checks view restrictions,
     six queries before a feed starts. A feed lists public posts only, so it finds its blog
-    index by ``url_path`` in one query and lets Wagtail's ``serve()`` handle anything that
-    is not a live, public blog index (404, password form, another page type).
+    index by ``url_path`` in one query and lets ``serve_page`` (Wagtail's, or the host's
+    page view passed to ``include()``) handle anything that is not a live, public blog index
+    (404, password form, another page type).
     """
     root_path = site_root_path(request)
     if root_path is None:
-        return wagtail_serve(request, path)
+        return serve_page(request, path)
     url_path = root_path + path
     prefixes = [url_path[: i + 1] for i, char in enumerate(url_path) if char == "/"]
     blog = (
@@ -31,11 +32,11 @@ def feed(request, path):
         .first()
     )
     if blog is None:
-        return wagtail_serve(request, path)
+        return serve_page(request, path)
     try:
         view, args, kwargs = blog.resolve_subpage(url_path[len(blog.url_path) - 1 :])
     except Http404:
-        return wagtail_serve(request, path)
+        return serve_page(request, path)
     return view(request, *args, **kwargs)
 
 

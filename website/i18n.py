@@ -11,7 +11,11 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from blog.models import under_view_restriction
+
+from . import structure
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -56,24 +60,32 @@ def language_links(request, page=None):
     language, so it links to the same route under the other prefix.
     """
     current = translation.get_language()
-    if isinstance(page, Page):
-        translations = {
-            translated.locale.language_code: translated
-            for translated in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
-        }
-    else:
-        translations = None
+    translations = translation_urls(request, page) if isinstance(page, Page) else None
     links = []
     for code, _name in settings.LANGUAGES:
         if translations is None:
             url, found = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, found = translations[code].get_url(request), True
+            url, found = translations[code], True
         else:
             url, found = translate_url("/", code), False
         info = get_language_info(code)
         links.append(LanguageLink(code, capfirst(info["name_local"]), url, code == current, found))
     return links
+
+
+def translation_urls(request, page):
+    """``{language code: URL}`` of the page's live, public translations (itself included),
+    in one query, cached for all of them until the site changes."""
+
+    def urls():
+        translations = (
+            page.get_translations(inclusive=True)
+            .live()
+            .exclude(under_view_restriction())
+            .select_related("locale")
+        )
+        return {page.locale.language_code: page.get_url(request) for page in translations}
+
+    site = Site.find_for_request(request)
+    return structure.cached(f"translations:{site and site.pk}:{page.translation_key}", urls)

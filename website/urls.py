@@ -3,10 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from . import i18n, page_cache, views
+from . import i18n, page_cache, sitemaps, structure, views
 from .api import api_router
 
 urlpatterns = [
@@ -14,7 +14,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("csrf/", page_cache.csrf_token_view, name="csrf_token"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     re_path(rf"^{settings.LANGUAGE_CODE}/(?P<path>.*)$", i18n.redirect_default_language),
 ]
@@ -39,7 +39,10 @@ urlpatterns += i18n_patterns(
     path("contribute/", include("contributions.urls")),
     # Before the blog's feeds, which would take "<post>/comments/feed/" for an archive feed.
     path("", include("discussion.urls")),
-    path("", include("blog.urls")),
+    path("", include("blog.urls"), {"serve_page": structure.serve_page}),
+    # Wagtail's pages, routed from the cached home page; Wagtail's own patterns stay for
+    # its password and login forms and for reversing page URLs.
+    re_path(serve_pattern, structure.serve_page),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,23 +14,18 @@ from tests.factories import (
     translate_page,
 )
 
-# path -> the most queries a reader's request may take, in every language. Pages grew from
-# 10 (listings) and 16 (post) by what the three-language frame costs each page outside the
-# blog: Wagtail finding the site root's translation (Locale.get_active(), and the
-# translation in French), the page's locale in the host's language redirect (a post's is
-# loaded with it), Wagtail's restriction check on the translated tree, and the hreflang
-# links' translations and restrictions. Feeds, served before Wagtail's routing, pay none.
+# path -> the most queries a reader's request may take, in every language
 BUDGETS = {
-    "/blog/": 16,
-    "/blog/theme/theme-0/": 16,
-    "/blog/category/category-0/": 16,
-    "/blog/author/author-0/": 16,
+    "/blog/": 10,
+    "/blog/theme/theme-0/": 10,
+    "/blog/category/category-0/": 10,
+    "/blog/author/author-0/": 10,
     "/blog/feed/": 6,
     "/blog/feed/atom/": 6,
     "/blog/feed/json/": 6,
     "/blog/theme/theme-0/feed/": 6,
-    # 19 for the post, and one for its approved comments (discussion app).
-    "/blog/post-0/": 20,
+    # 15 for the post, and one for its approved comments (discussion app).
+    "/blog/post-0/": 16,
 }
 
 

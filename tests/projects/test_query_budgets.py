@@ -18,17 +18,12 @@ from tests.factories import (
     translate_page,
 )
 
-# The project pages' budgets grew by what the three-language frame costs every page (the
-# active locale, the page's locale in the language redirect, the hreflang translations);
-# a French page costs two more queries (FRENCH_EXTRA), which the frame spends finding the
-# French tree's root and locale (website routing, not projects).
-FRENCH_EXTRA = 2
 BUDGETS = {
-    "/projects/": 14,
-    "/projects/?theme=theme-0": 14,
-    "/projects/?theme=theme-0&status=completed&country=gb&city=city-0&partner=org-0": 14,
-    "/projects/feed/": 11,
-    "/projects/project-{last}/": 21,
+    "/projects/": 12,
+    "/projects/?theme=theme-0": 12,
+    "/projects/?theme=theme-0&status=completed&country=gb&city=city-0&partner=org-0": 12,
+    "/projects/feed/": 10,
+    "/projects/project-{last}/": 20,
     "/cities/city-0/": 12,
     "/themes/theme-0/": 12,
 }
@@ -105,6 +100,5 @@ def test_queries_within_budget_and_constant(client, project_index, blog, path, l
     small = queries_for(client, small_path)
     catalogue.grow(30, size=4)
     large = queries_for(client, prefix + path.format(last=catalogue.count - 1))
-    budget = BUDGETS[path] + (FRENCH_EXTRA if language != "en" else 0)
-    assert small <= budget, f"{small_path}: {small} queries"
+    assert small <= BUDGETS[path], f"{small_path}: {small} queries"
     assert large == small, f"{path}: {small} queries when small, {large} when large"
