@@ -10,6 +10,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The apps with strings for readers or editors, each with its own catalogues in locale/.
 APPS := blog community contributions discussion importers projects subscriptions \
 	vocabulary website
+# The languages each app's catalogues translate into (settings.LANGUAGES but the default).
+TRANSLATIONS := fr es
 
 .PHONY: run test install install-dev migrate demo serve worker test-sqlite test-postgres test-install \
 	lint format bench bench-load services chromium clean \
@@ -38,7 +40,7 @@ install-dev: $(BIN)/python
 ## from the code into the .po files, `messages-compile` makes the .mo files Django reads.
 messages: gettext
 	for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages \
-		-l fr -l es --add-location=file --no-obsolete --ignore="static/*" -v 0); done
+		$(addprefix -l ,$(TRANSLATIONS)) --add-location=file --no-obsolete --ignore="static/*" -v 0); done
 	@# A new catalogue's header comes marked fuzzy and without its language: fix both.
 	for po in */locale/*/LC_MESSAGES/django.po; do lang=$$(echo $$po | cut -d/ -f3); \
 		sed -i -e '1,/^msgid/{/^#, fuzzy$$/d}' \

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 APPS = re.search(r"^APPS := (.*?)(?<!\\)$", (ROOT / "Makefile").read_text(), re.M | re.S)
 APPS = APPS.group(1).replace("\\\n", " ").split()
+TRANSLATIONS = re.search(r"^TRANSLATIONS := (.*)$", (ROOT / "Makefile").read_text(), re.M)
 CATALOGUES = [(app, language) for app in APPS for language in LANGUAGES]
 # "%(name)s", "%s", "{name}", "{{ name }}": what the translation must carry over unchanged.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?\s*[\w.]*\s*\}?\}")
@@ -30,6 +31,10 @@ def catalogue(app, language):
 def test_the_makefile_lists_every_app_with_strings():
     apps_with_catalogues = {path.parts[-5] for path in ROOT.glob("*/locale/*/LC_MESSAGES/*.po")}
     assert apps_with_catalogues == set(APPS)
+
+
+def test_the_makefile_translates_every_language_but_the_default():
+    assert TRANSLATIONS.group(1).split() == LANGUAGES
 
 
 @pytest.mark.parametrize("app, language", CATALOGUES)
