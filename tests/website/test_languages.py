@@ -184,9 +184,7 @@ def test_unknown_language_prefix_is_404_and_english_prefix_redirects(client, tre
     assert response["Location"] == "/themes/housing/?page=2"
 
 
-def test_a_language_without_pages_sends_readers_to_the_default_s_until_translated(
-    client, blog
-):
+def test_a_language_without_pages_sends_readers_to_the_default_s_until_translated(client, blog):
     make_post(blog, "Housing in Medellín", days_ago=1, slug="housing")
     for path in ("/fr/", "/fr/blog/", "/fr/blog/housing/"):
         response = client.get(path)
