@@ -56,17 +56,24 @@ def language_links(request, page=None):
     """One link per language to this page's translation there.
 
     A Wagtail page links to its live translations and, where there is none, to the
-    language's home page. Any other route (themes, cities, search, follow) exists in every
-    language, so it links to the same route under the other prefix.
+    language's home page; a route of the page (a blog's ``theme/housing/`` archive) to the
+    same route of each translation, as vocabulary slugs are the same in every language.
+    Any other route (themes, cities, search, follow) exists in every language, so it links
+    to the same route under the other prefix.
     """
     current = translation.get_language()
-    translations = translation_urls(request, page) if isinstance(page, Page) else None
+    translations, route = None, ""
+    if isinstance(page, Page):
+        translations = translation_urls(request, page)
+        page_url = page.get_url(request)
+        if page_url and request.path.startswith(page_url):
+            route = request.path[len(page_url) :]
     links = []
     for code, _name in settings.LANGUAGES:
         if translations is None:
             url, found = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, found = translations[code], True
+            url, found = translations[code] + route, True
         else:
             url, found = translate_url("/", code), False
         info = get_language_info(code)

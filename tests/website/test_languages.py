@@ -195,3 +195,9 @@ def test_a_language_without_pages_sends_readers_to_the_default_s_until_translate
     assert response.status_code == 200
     assert "Blog de débat" in response.content.decode()
     assert client.get("/fr/blog/housing/").status_code == 404  # not translated: none in French
+
+
+def test_a_blog_archive_links_to_the_same_archive_in_each_language(client, tree):
+    html = client.get("/fr/blog/theme/housing/").content.decode()
+    for code, (prefix, _title, _name) in LANGUAGES.items():
+        assert f'<a href="{prefix}/blog/theme/housing/" hreflang="{code}"' in html
