@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -341,3 +342,12 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal as a page of the site: what happened, that nothing was saved,
+    and the way back to the form (its page, when the browser says which it was)."""
+    back_url = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(back_url, {request.get_host()}, request.is_secure()):
+        back_url = ""
+    return render(request, "403_csrf.html", {"back_url": back_url}, status=403)

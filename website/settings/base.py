@@ -151,6 +151,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# A refused form (no valid CSRF token) gets a page of the site that says how to resend it.
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
+
 # Whole pages and feeds cached for anonymous readers (website/page_cache.py); 0 turns it off.
 # Keep it well under django_comments' two hours, after which a comment form has expired.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
