@@ -28,7 +28,7 @@ _counter = itertools.count(1)
 
 def make_site():
     """A home page as the default site's root, with a blog at /blog/."""
-    root = Page.get_first_root_node() or _make_root()
+    root = Page.get_first_root_node() or restore_migrated_rows()
     home = root.add_child(instance=HomePage(title="City Forum", slug="city-forum"))
     Site.objects.update_or_create(
         is_default_site=True,
@@ -54,15 +54,17 @@ def restore_permissions():
         create_permissions(app_config, verbosity=0)  # content types first, as migrate does
 
 
-def _make_root():
-    """The tree roots and default locale that migrations create, after a transactional
-    test has flushed them away (with the content types too, when a serialized test's flush
-    skipped rebuilding them)."""
+def restore_migrated_rows():
+    """The tree roots and locales that migrations create, after a transactional test has
+    flushed them away (with the content types too, when a serialized test's flush skipped
+    rebuilding them)."""
     restore_permissions()
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=language_code)
     Collection.get_first_root_node() or Collection.add_root(name="Root")
-    return Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", live=True)
+    )
 
 
 def translate_page(page, language_code, **fields):
