@@ -179,7 +179,7 @@ def _post_item(post, blog_index, index_url, request):
         "title": post.title,
         "link": post.get_full_url(request),
         "description": post.summary,
-        "content_html": absolute_urls(str(post.body), request),
+        "content_html": absolute_urls(post.rendered_body, request),
         "pubdate": post.date,
         "updateddate": max(post.date, post.last_published_at or post.date),
         "unique_id": f"urn:uuid:{post.translation_key}",

@@ -54,6 +54,7 @@ from vocabulary.translations import TranslatedText, with_translations
 from . import feeds
 from .blocks import BlogBodyBlock
 from .conf import blog_settings
+from .rendering import rendered_body
 from .routing import SingleChildTypeRouteMixin
 
 EXCERPT_WORDS = 45
@@ -556,6 +557,10 @@ class BlogPage(Page):
     @property
     def authors(self):
         return [link.person for link in self.author_links.all()]
+
+    @property
+    def rendered_body(self):
+        return rendered_body(self)
 
     def save(self, *args, **kwargs):
         self.auto_excerpt = body_excerpt(self.body)
