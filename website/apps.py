@@ -14,11 +14,12 @@ class WebsiteConfig(AppConfig):
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from blog.models import BlogCategory, BlogSeries
+        from blog.models import BlogCategory, BlogPage, BlogSeries
         from discussion.models import Comment
         from discussion.signals import comments_moderated
         from vocabulary.models import City, Organisation, Person, Theme
 
+        from .purge import purge_host_listings
         from .search import index_in_page_language
         from .structure import forget_cached_site
 
@@ -32,6 +33,8 @@ class WebsiteConfig(AppConfig):
         for model in (Page, Comment, *shown):
             post_delete.connect(forget_cached_site, sender=model, dispatch_uid=f"del-{model}")
         post_save.connect(forget_published_comment, sender=Comment, dispatch_uid="comment-save")
+        for signal in (page_published, page_unpublished):  # a CDN's copies of the listings
+            signal.connect(purge_host_listings, sender=BlogPage, dispatch_uid="host-purge")
         connection_created.connect(give_sqlite_statistics, dispatch_uid="sqlite-statistics")
         index_in_page_language()
 

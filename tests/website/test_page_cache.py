@@ -2,7 +2,7 @@
 on a page makes the next request fresh; forms on cached pages still post."""
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -382,3 +382,31 @@ def test_publishing_purges_the_frontend_cache(blog, post, settings):
         with TestCase.captureOnCommitCallbacks(execute=True):
             post.save_revision().publish()
     assert ("testserver", post.url) in listener.purges
+
+
+def test_publishing_a_post_purges_every_listing_and_feed_that_shows_it(blog, theme, settings):
+    post = make_post(
+        blog,
+        "Who speaks for the city",
+        date=timezone.make_aware(datetime(2026, 5, 4, 12)),
+        themes=[theme],
+        categories=[make_category("Essays")],
+        authors=[make_person("Ana Ruiz", slug="ana-ruiz")],
+        cities=[make_city("Quito", country="EC", slug="quito")],
+    )
+    with PurgeListener() as listener:
+        settings.WAGTAILFRONTENDCACHE = {
+            "http": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": listener.url,
+            }
+        }
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            post.save_revision().publish()
+    purged = {path for host, path in listener.purges if host == "testserver"}
+    archives = ["", "theme/city-diplomacy/", "category/essays/", "author/ana-ruiz/"]
+    archives += ["2026/", "2026/05/"]
+    for archive in archives:
+        for feed in ["", "feed/", "feed/atom/", "feed/json/"]:
+            assert f"/blog/{archive}{feed}" in purged
+    assert {post.url, "/", "/themes/", "/themes/city-diplomacy/", "/cities/quito/"} <= purged
