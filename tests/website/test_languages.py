@@ -122,9 +122,10 @@ def test_search_finds_the_language_s_pages_only(client, tree, code):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming: PostgreSQL only")
+# ("es", "ciudad") would not do: Snowball stems "ciudades" to "ciudad" but "ciudad" to "ciud".
 @pytest.mark.parametrize(
     "code, word",
-    [("fr", "ville"), ("fr", "logements"), ("es", "ciudad"), ("es", "viviendas"), ("en", "city")],
+    [("fr", "ville"), ("fr", "logements"), ("es", "viviendas"), ("en", "city")],
 )
 def test_postgresql_stems_each_language_s_words(client, tree, code, word):
     prefix = LANGUAGES[code][0]
