@@ -92,7 +92,7 @@ def translation_urls(request, page):
             .exclude(under_view_restriction())
             .select_related("locale")
         )
-        return {page.locale.language_code: page.get_url(request) for page in translations}
+        return {each.locale.language_code: each.get_url(request) for each in translations}
 
     site = Site.find_for_request(request)
     return structure.cached(f"translations:{site and site.pk}:{page.translation_key}", urls)
