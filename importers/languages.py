@@ -9,13 +9,13 @@ never lost, and an editor can translate the blog and move it.
 """
 
 from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale
 
 
 def content_languages():
     """The codes of the content languages, lower-case: ["en", "fr", "es"]."""
-    return [code.lower() for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return [code.lower() for code in get_content_languages()]
 
 
 def default_language():

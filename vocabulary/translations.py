@@ -17,12 +17,13 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_content_languages
 
 
 def other_languages():
     """Content languages besides the default one, whose words are the model's own fields."""
     default = settings.LANGUAGE_CODE
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != default]
+    return [code for code in get_content_languages() if code != default]
 
 
 class TranslatedText(models.Model):
