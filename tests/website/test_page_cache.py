@@ -371,7 +371,8 @@ class PurgeListener:
         self.server.server_close()
 
 
-def test_publishing_purges_the_frontend_cache(blog, post, settings):
+def publish_with_purge_listener(post, settings):
+    """Publish ``post`` with the frontend cache pointed at a PurgeListener; return it."""
     with PurgeListener() as listener:
         settings.WAGTAILFRONTENDCACHE = {
             "http": {
@@ -381,6 +382,11 @@ def test_publishing_purges_the_frontend_cache(blog, post, settings):
         }
         with TestCase.captureOnCommitCallbacks(execute=True):
             post.save_revision().publish()
+    return listener
+
+
+def test_publishing_purges_the_frontend_cache(blog, post, settings):
+    listener = publish_with_purge_listener(post, settings)
     assert ("testserver", post.url) in listener.purges
 
 
@@ -394,15 +400,7 @@ def test_publishing_a_post_purges_every_listing_and_feed_that_shows_it(blog, the
         authors=[make_person("Ana Ruiz", slug="ana-ruiz")],
         cities=[make_city("Quito", country="EC", slug="quito")],
     )
-    with PurgeListener() as listener:
-        settings.WAGTAILFRONTENDCACHE = {
-            "http": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": listener.url,
-            }
-        }
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            post.save_revision().publish()
+    listener = publish_with_purge_listener(post, settings)
     purged = {path for host, path in listener.purges if host == "testserver"}
     archives = ["", "theme/city-diplomacy/", "category/essays/", "author/ana-ruiz/"]
     archives += ["2026/", "2026/05/"]
